@@ -1,0 +1,297 @@
+"""The directory of official numbers and domains per brand: the ground truth a "swap" is measured against.
+
+The bundled file ``data/official_contacts.json`` records for every brand its names, official
+numbers, official domains and where they were verified. Users extend it with their own file
+(same JSON shape, or CSV with columns ``id,name,sector,aliases,numbers,domains,source`` where
+list cells are separated by ``;``); a user entry with a known id adds to that brand, unless it
+sets ``"replace": true``. Changes take effect at once: nothing here is baked into the model.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .errors import DataFileError
+
+__all__ = ["Brand", "Directory", "LinkLists", "digits_only"]
+
+# Domain labels too generic to count as a brand keyword inside a foreign domain.
+_GENERIC_LABELS = frozenset(
+    "vip www mail bank pay app apps id service online china cn com web mobile m wap net my "
+    "card help cs kf user login account secure shop store home".split()
+)
+
+
+def digits_only(number: str) -> str:
+    return re.sub(r"\D", "", number)
+
+
+@dataclass(frozen=True)
+class Brand:
+    """One organisation a message may claim to come from."""
+
+    id: str
+    """Stable ascii slug, e.g. ``"icbc"``."""
+    name: str
+    """Display name, e.g. ``"中国工商银行"``."""
+    sector: str
+    """bank, carrier, courier, ... (see the bundled file)."""
+    aliases: tuple[str, ...]
+    """Names a message may use for the brand (signature forms, abbreviations, English names)."""
+    numbers: tuple[str, ...]
+    """Official phone numbers, digits only."""
+    domains: tuple[str, ...]
+    """Official registrable domains (and the brand's own short-link domains)."""
+    source: str = ""
+    """Where the numbers and domains were verified."""
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id, "name": self.name, "sector": self.sector, "aliases": list(self.aliases),
+            "numbers": list(self.numbers), "domains": list(self.domains), "source": self.source,
+            "note": self.note,
+        }
+
+
+def _split_cell(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in re.split(r"[;；|]", str(value)) if part.strip()]
+
+
+def _brand_from_record(rec: dict, where: str) -> Brand:
+    brand_id = str(rec.get("id") or "").strip()
+    if not brand_id:
+        raise DataFileError(f"{where}: every brand needs an 'id'")
+    aliases = _split_cell(rec.get("aliases"))
+    name = str(rec.get("name") or (aliases[0] if aliases else brand_id)).strip()
+    numbers = []
+    for n in _split_cell(rec.get("numbers")):
+        digits = digits_only(n)
+        if len(digits) < 3:
+            raise DataFileError(f"{where}: brand {brand_id!r} has an unusable number {n!r}")
+        numbers.append(digits)
+    domains = [d.lower().strip().strip(".") for d in _split_cell(rec.get("domains"))]
+    for d in domains:
+        if "/" in d or " " in d or "." not in d:
+            raise DataFileError(f"{where}: brand {brand_id!r} has an unusable domain {d!r}")
+    return Brand(
+        id=brand_id, name=name, sector=str(rec.get("sector") or "other"),
+        aliases=tuple(dict.fromkeys([name, *aliases])), numbers=tuple(dict.fromkeys(numbers)),
+        domains=tuple(dict.fromkeys(domains)), source=str(rec.get("source") or ""),
+        note=str(rec.get("note") or ""),
+    )
+
+
+def _read_records(path: Path) -> tuple[list[dict], str]:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"cannot read directory file {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataFileError(f"directory file {path} is not UTF-8 text") from None
+    if path.suffix.lower() == ".csv":
+        rows = list(csv.DictReader(text.splitlines()))
+        return rows, ""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"directory file {path} is not valid JSON: {exc}") from None
+    if isinstance(data, list):
+        return data, ""
+    if not isinstance(data, dict) or not isinstance(data.get("brands"), list):
+        raise DataFileError(f"directory file {path} needs a top-level 'brands' list")
+    return data["brands"], str(data.get("version", ""))
+
+
+@dataclass(frozen=True)
+class LinkLists:
+    """Generic shorteners and throw-away TLDs (bundled ``data/link_lists.json``)."""
+
+    shorteners: frozenset[str]
+    risky_tlds: frozenset[str]
+    version: str = ""
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def bundled(cls) -> "LinkLists":
+        data = json.loads(resources.files("scamguard").joinpath("data/link_lists.json").read_text("utf-8"))
+        return cls(frozenset(data["shorteners"]), frozenset(data["risky_tlds"]), data.get("version", ""))
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Brands with their official contacts, and fast look-ups over them."""
+
+    brands: tuple[Brand, ...]
+    version: str = ""
+    links: LinkLists = field(default_factory=LinkLists.bundled)
+
+    # ----- construction -------------------------------------------------------------------
+    @classmethod
+    def bundled(cls) -> "Directory":
+        return _bundled_directory()
+
+    @classmethod
+    def load(cls, *user_files: str | Path, include_bundled: bool = True) -> "Directory":
+        """The bundled directory extended (or, with include_bundled=False, replaced) by user files."""
+        base = _bundled_directory() if include_bundled else cls((), "")
+        if not user_files:
+            return base
+        by_id = {b.id: b for b in base.brands}
+        digest = hashlib.sha256()
+        for f in user_files:
+            path = Path(f)
+            records, _ = _read_records(path)
+            digest.update(path.read_bytes())
+            for i, rec in enumerate(records):
+                if not isinstance(rec, dict):
+                    raise DataFileError(f"{path}: entry {i} is not an object")
+                brand = _brand_from_record(rec, f"{path} entry {i}")
+                old = by_id.get(brand.id)
+                if old is not None and not rec.get("replace"):
+                    brand = Brand(
+                        id=old.id, name=old.name, sector=old.sector,
+                        aliases=tuple(dict.fromkeys(old.aliases + brand.aliases)),
+                        numbers=tuple(dict.fromkeys(old.numbers + brand.numbers)),
+                        domains=tuple(dict.fromkeys(old.domains + brand.domains)),
+                        source="; ".join(s for s in (old.source, brand.source) if s), note=old.note,
+                    )
+                by_id[brand.id] = brand
+        version = f"{base.version}+user.{digest.hexdigest()[:8]}"
+        return cls(tuple(by_id.values()), version, base.links)
+
+    def with_brand(self, brand: Brand) -> "Directory":
+        """A copy with one more brand (e.g. the numbers and domains of a user's allow list)."""
+        return Directory(self.brands + (brand,), self.version, self.links)
+
+    # ----- look-ups -----------------------------------------------------------------------
+    @cached_property
+    def by_id(self) -> dict[str, Brand]:
+        return {b.id: b for b in self.brands}
+
+    @cached_property
+    def _number_index(self) -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = {}
+        for b in self.brands:
+            for n in b.numbers:
+                index.setdefault(n, set()).add(b.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    @cached_property
+    def _domain_index(self) -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = {}
+        for b in self.brands:
+            for d in b.domains:
+                index.setdefault(d, set()).add(b.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def brands_of_number(self, number: str) -> frozenset[str]:
+        """Ids of the brands for which ``number`` (digits) is official."""
+        return self._number_index.get(number, frozenset())
+
+    def brands_of_host(self, host: str) -> frozenset[str]:
+        """Ids of the brands that own ``host`` or one of its parent domains."""
+        host = host.lower().strip(".")
+        found: set[str] = set()
+        parts = host.split(".")
+        for i in range(len(parts) - 1):
+            found |= self._domain_index.get(".".join(parts[i:]), frozenset())
+        return frozenset(found)
+
+    @cached_property
+    def _alias_regex(self) -> re.Pattern | None:
+        aliases = sorted({a for b in self.brands for a in b.aliases if len(a) >= 2}, key=len, reverse=True)
+        if not aliases:
+            return None
+        parts = []
+        for a in aliases:
+            esc = re.escape(a).replace("\\ ", r"\s?")
+            parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if a.isascii() else esc)
+        return re.compile("|".join(parts), re.IGNORECASE)
+
+    @cached_property
+    def _alias_to_brands(self) -> dict[str, frozenset[str]]:
+        index: dict[str, set[str]] = {}
+        for b in self.brands:
+            for a in b.aliases:
+                index.setdefault(_alias_key(a), set()).add(b.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def find_aliases(self, text: str) -> Iterable[tuple[int, int, frozenset[str]]]:
+        """(start, end, brand ids) for each brand name in ``text``, longest names first."""
+        if self._alias_regex is None:
+            return
+        for m in self._alias_regex.finditer(text):
+            ids = self._alias_to_brands.get(_alias_key(m.group(0)))
+            if ids:
+                yield m.start(), m.end(), ids
+
+    def brands_of_name(self, name: str) -> frozenset[str]:
+        """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心"."""
+        ids = self._alias_to_brands.get(_alias_key(name))
+        if ids:
+            return ids
+        best: tuple[int, frozenset[str]] = (0, frozenset())
+        for start, end, found in self.find_aliases(name):
+            if end - start > best[0]:
+                best = (end - start, found)
+        return best[1]
+
+    @cached_property
+    def domain_keywords(self) -> dict[str, frozenset[str]]:
+        """Ascii keyword -> brand ids, for spotting a brand inside someone else's domain."""
+        index: dict[str, set[str]] = {}
+        for b in self.brands:
+            words = {d.split(".")[0] for d in b.domains}
+            words |= {re.sub(r"[^a-z0-9]", "", a.lower()) for a in b.aliases if a.isascii()}
+            for w in words:
+                if len(w) >= 2 and w not in _GENERIC_LABELS:
+                    index.setdefault(w, set()).add(b.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    @cached_property
+    def official_domain_labels(self) -> dict[str, frozenset[str]]:
+        """First label of every official domain (``icbc`` for icbc.com.cn) -> brand ids."""
+        index: dict[str, set[str]] = {}
+        for b in self.brands:
+            for d in b.domains:
+                index.setdefault(d.split(".")[0], set()).add(b.id)
+        return {k: frozenset(v) for k, v in index.items()}
+
+    def describe_numbers(self, brand_id: str, limit: int = 3) -> str:
+        brand = self.by_id.get(brand_id)
+        if brand is None or not brand.numbers:
+            return ""
+        return "、".join(brand.numbers[:limit])
+
+    def describe_domains(self, brand_id: str, limit: int = 3) -> str:
+        brand = self.by_id.get(brand_id)
+        if brand is None or not brand.domains:
+            return ""
+        return "、".join(brand.domains[:limit])
+
+
+def _alias_key(alias: str) -> str:
+    return re.sub(r"\s+", "", alias).lower()
+
+
+@lru_cache(maxsize=1)
+def _bundled_directory() -> Directory:
+    """Read once per process; the result is immutable, so sharing it is safe."""
+    ref = resources.files("scamguard").joinpath("data/official_contacts.json")
+    data = json.loads(ref.read_text("utf-8"))
+    brands = tuple(_brand_from_record(r, f"official_contacts.json entry {i}") for i, r in enumerate(data["brands"]))
+    return Directory(brands, str(data.get("version", "")), LinkLists.bundled())

@@ -1,0 +1,124 @@
+"""Turn one analysed message into the named features the linear model reads.
+
+Training and scoring call the same ``message_features`` so they can never drift apart.
+Entities are replaced by typed placeholders before tokenising: the model should learn that
+"an unofficial 400 number" is suspicious, not that 4008015726 is.
+
+Feature names (stable, they are the vocabulary of a saved model):
+  ``w:<word>``   jieba word (custom dictionary of brands and scam terms)
+  ``c:<ngram>``  character 2- and 3-grams of Chinese text
+  ``r:<rule>``   rule hit (value = hit strength)
+  ``e:<kind>``   entity kinds present (phone kinds, link kinds, chat accounts, signature)
+"""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable
+
+from .directory import Directory
+from .extract import Entities
+from .rules import Hit, Rule, lookalike_brands
+
+__all__ = ["message_features", "placeholder_text", "Segmenter", "TEXT_PREFIXES"]
+
+TEXT_PREFIXES = ("w:", "c:")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
+_DIGITS = re.compile(r"\d+")
+_KEEP_TOKEN = re.compile(r"[\w\u3400-\u9fff]")
+
+
+class Segmenter:
+    """A private jieba tokenizer with scamguard's dictionary (the global jieba stays untouched)."""
+
+    def __init__(self, extra_words: Iterable[str] = ()):
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        self._tokenizer = jieba.Tokenizer()
+        words = resources.files("scamguard").joinpath("data/user_words.txt").read_text("utf-8").split()
+        for w in [*words, *extra_words]:
+            if len(w) >= 2:
+                self._tokenizer.add_word(w, freq=20000)
+        self.cut = lru_cache(maxsize=65536)(self._cut)
+
+    def _cut(self, text: str) -> tuple[str, ...]:
+        return tuple(t for t in self._tokenizer.cut(text, HMM=False) if _KEEP_TOKEN.search(t))
+
+
+@lru_cache(maxsize=8)
+def _segmenter_for(words: tuple[str, ...]) -> Segmenter:
+    return Segmenter(words)
+
+
+def segmenter(directory: Directory) -> Segmenter:
+    """One segmenter per set of brand names, built on first use (jieba takes ~1 s to load)."""
+    words = tuple(sorted({a for b in directory.brands for a in b.aliases if not a.isascii()}))
+    return _segmenter_for(words)
+
+
+def _link_kind(link, directory: Directory) -> str:
+    if link.is_ip:
+        return "urlip"
+    if not link.homoglyph and directory.brands_of_host(link.host):
+        return "urlofficial"
+    if lookalike_brands(link, directory)[0]:
+        return "urllookalike"
+    if link.domain in directory.links.shorteners:
+        return "urlshort"
+    if link.suffix.rsplit(".", 1)[-1] in directory.links.risky_tlds:
+        return "urlriskytld"
+    return "urlother"
+
+
+def placeholder_text(e: Entities, directory: Directory) -> tuple[str, list[str]]:
+    """The normalised text with entities replaced by typed placeholders, and the placeholder kinds."""
+    text = e.text.text
+    spans: list[tuple[int, int, str]] = []
+    for p in e.phones:
+        official = "official" if directory.brands_of_number(p.number) else ""
+        spans.append((p.start, p.end, f"ph{p.kind.replace('_', '')}{official}"))
+    for link in e.links:
+        spans.append((link.start, link.end, _link_kind(link, directory)))
+    for c in e.contacts:
+        spans.append((c.start, c.end, f"id{c.app}"))
+    spans.sort()
+    out, kinds, pos = [], [], 0
+    for start, end, kind in spans:
+        if start < pos:
+            continue  # overlapping entities: keep the first
+        out.append(text[pos:start])
+        out.append(f" {kind} ")
+        kinds.append(kind)
+        pos = end
+    out.append(text[pos:])
+    return _DIGITS.sub("0", "".join(out).lower()), kinds
+
+
+def message_features(
+    e: Entities, hits: list[tuple[Rule, Hit]], directory: Directory, seg: Segmenter | None = None
+) -> dict[str, float]:
+    """Named feature values for one message (see the module docstring)."""
+    seg = seg or segmenter(directory)
+    text, kinds = placeholder_text(e, directory)
+    feats: dict[str, float] = {}
+    for tok in seg.cut(text):
+        feats["w:" + tok.strip()] = 1.0
+    for run in _HAN_RUN.findall(text):
+        for n in (2, 3):
+            for i in range(len(run) - n + 1):
+                feats["c:" + run[i:i + n]] = 1.0
+    for kind in kinds:
+        feats["e:" + kind] = 1.0
+    if e.signature is not None:
+        feats["e:signature" if e.signature.brand_ids else "e:signature_unknown"] = 1.0
+    if e.claimed_brand_ids:
+        feats["e:brand_claim"] = 1.0
+    if e.codes:
+        feats["e:code"] = 1.0
+    for r, hit in hits:
+        key = "r:" + r.id
+        feats[key] = max(feats.get(key, 0.0), hit.strength)
+    return feats
