@@ -15,7 +15,7 @@ from .errors import DataFileError, InputFileError, InvalidInputError, ModelLoadE
 from .results import Reason, TermWeight, Verdict
 
 __all__ = [
-    "check", "default_detector", "Detector", "Verdict", "Reason", "TermWeight", "Directory", "Brand",
+    "check", "default_detector", "scan_file", "train", "Detector", "Verdict", "Reason", "TermWeight", "Directory", "Brand",
     "ScamguardError", "InvalidInputError", "ModelLoadError", "DataFileError", "InputFileError", "__version__",
 ]
 
@@ -29,3 +29,22 @@ def default_detector() -> Detector:
 def check(text, sender=None) -> Verdict:
     """Check one message with the default model; see ``Verdict`` for what comes back."""
     return default_detector().check(text, sender)
+
+
+def scan_file(path, detector: Detector | None = None, **kwargs):
+    """Iterate over ``ScanResult(row, verdict)`` for every record of an export file, in order.
+    See ``scamguard.batch.scan_file`` for the options."""
+    from .batch import scan_file as _scan_file
+
+    return _scan_file(path, detector or default_detector(), **kwargs)
+
+
+def train(data=(), **kwargs) -> Detector:
+    """Train on labelled DataFrames/files (merged with the project corpus unless ``base=False``)
+    and return the new Detector; ``detector.training_report`` holds its metrics next to the
+    current model's. Save it with ``detector.save(path)``. See ``scamguard.training.train``."""
+    from .training import train as _train
+
+    result = _train(data, **kwargs)
+    result.detector.training_report = result.report
+    return result.detector

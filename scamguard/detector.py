@@ -16,7 +16,7 @@ from .errors import InvalidInputError, ModelLoadError
 from .extract import Entities, extract
 from .features import message_features, segmenter
 from .lists import OVERRIDDEN_BY_BODY_LINKS, UserLists
-from .model import LinearModel, readable_term
+from .model import LinearModel, readable_term, render_card
 from .normalize import normalize
 from .results import Reason, TermWeight, Verdict
 from .rules import DEFAULT_RULES, Hit, Rule, run_rules
@@ -108,6 +108,12 @@ class Detector:
         if isinstance(directory, (str, Path)):
             directory = Directory.load(directory)
         return cls(LinearModel.load(model_path), directory, **kwargs)
+
+    def save(self, path: str | Path) -> Path:
+        """Write this detector's model as a model directory (see ``scamguard.model``)."""
+        if self.model is None:
+            raise ModelLoadError("a rules-only detector has no model to save")
+        return self.model.save(path, render_card(self.model))
 
     def with_lists(self, lists: UserLists | str | Path | None) -> "Detector":
         """The same detector steered by your allow/deny lists (see ``scamguard.lists``)."""

@@ -23,7 +23,7 @@ from .detector import Detector, default_model_path
 from .directory import Directory
 from .errors import ModelLoadError, ScamguardError
 from .evaluation import Metrics, compute_metrics, parse_label
-from .model import LinearModel, fit_linear_model
+from .model import LinearModel, fit_linear_model, render_card
 from .normalize import normalize
 from .similarity import near_duplicate_pairs
 
@@ -282,36 +282,3 @@ def _versions() -> dict:
 
     return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "numpy": np.__version__,
             "scipy": scipy.__version__, "jieba": jieba.__version__, "pandas": pd.__version__}
-
-
-def render_card(model: LinearModel) -> str:
-    """The human-readable model card (MODEL_CARD.md) from the card data."""
-    c = model.card
-    lines = [
-        f"# Model card: {model.name}", "",
-        f"- Trained: {c.get('trained_at')} with scamguard {c.get('scamguard_version')}",
-        f"- Threshold: {model.threshold:.4f} (chosen on the validation split for FPR <= {c.get('params', {}).get('max_fpr_on_valid')})",
-        f"- Directory version: {c.get('directory_version')}",
-        f"- Features: {c.get('params', {}).get('features')}; vocabulary {len(model.terms):,} terms",
-        f"- Library versions: " + ", ".join(f"{k} {v}" for k, v in c.get("library_versions", {}).items()),
-        "", "## Training data", "",
-    ]
-    for name, h in c.get("data", {}).get("sha256", {}).items():
-        lines.append(f"- `{name}` sha256 `{h}`")
-    lines += ["", "| split | messages | scam |", "|---|---|---|"]
-    for split, cnt in c.get("data", {}).get("counts", {}).items():
-        lines.append(f"| {split} | {cnt['n']} | {cnt['scam']} |")
-    lines += ["", "## Metrics (threshold above)", "", "| split | model | precision | recall | FPR | F1 |", "|---|---|---|---|---|---|"]
-    for split, per in c.get("metrics", {}).items():
-        for who, m in per.items():
-            lines.append(f"| {split} | {who} | {m['precision']} | {m['recall']} | {m['fpr']} | {m['f1']} |")
-    test = c.get("metrics", {}).get("test", {}).get("new")
-    if test and test.get("per_category_recall"):
-        lines += ["", "Per-category recall on the frozen test split:", "", "| category | recall | n |", "|---|---|---|"]
-        for cat, v in test["per_category_recall"].items():
-            lines.append(f"| {cat} | {v['recall']} | {v['n']} |")
-    lines += ["", "## Learned rule weights (log-odds per hit)", "", "| rule | weight |", "|---|---|"]
-    for rule_id, w in sorted(c.get("rule_weights", {}).items(), key=lambda kv: -kv[1]):
-        lines.append(f"| {rule_id} | {w} |")
-    lines += ["", "Reproduce: `scamguard train --base-only -o models/default --force` (see README).", ""]
-    return "\n".join(lines)
