@@ -28,6 +28,8 @@ TEXT_PREFIXES = ("w:", "c:")
 _HAN_RUN = re.compile(r"[\u3400-\u9fff]+")
 _DIGITS = re.compile(r"\d+")
 _KEEP_TOKEN = re.compile(r"[\w\u3400-\u9fff]")
+# jieba's own block pattern (jieba.re_han_default): it never joins words across other characters.
+_JIEBA_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 
 
 class Segmenter:
@@ -42,10 +44,19 @@ class Segmenter:
         for w in [*words, *extra_words]:
             if len(w) >= 2:
                 self._tokenizer.add_word(w, freq=20000)
-        self.cut = lru_cache(maxsize=65536)(self._cut)
+        self._cut_block = lru_cache(maxsize=200_000)(self._cut_block_uncached)
 
-    def _cut(self, text: str) -> tuple[str, ...]:
-        return tuple(t for t in self._tokenizer.cut(text, HMM=False) if _KEEP_TOKEN.search(t))
+    def _cut_block_uncached(self, block: str) -> tuple[str, ...]:
+        return tuple(t for t in self._tokenizer.cut(block, HMM=False) if _KEEP_TOKEN.search(t))
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text``. jieba segments each run of Chinese/alphanumeric characters on its own,
+        so cutting run by run gives the same words; caching runs makes repeated clauses
+        (signatures, "回T退订", "如非本人操作…") free, which is most of a real export."""
+        words: list[str] = []
+        for block in _JIEBA_BLOCK.findall(text):
+            words.extend(self._cut_block(block))
+        return words
 
 
 @lru_cache(maxsize=8)
