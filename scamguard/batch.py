@@ -51,9 +51,11 @@ class ScanSummary:
         if v.is_scam:
             self.flagged += 1
             self.categories[v.category or "other"] += 1
+            seen = set()
             for r in v.reasons:
                 kind = _EVIDENCE_RULES.get(r.rule)
-                if kind and r.evidence:
+                if kind and r.evidence and (kind, r.evidence[0]) not in seen:
+                    seen.add((kind, r.evidence[0]))
                     getattr(self, kind)[r.evidence[0]] += 1
             if len(self.examples) < 20:
                 self.examples.append((text, v))

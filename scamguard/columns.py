@@ -62,8 +62,9 @@ def verdict_columns(verdicts: Sequence[Verdict], mask: bool = False) -> dict[str
         evidence = " | ".join(dict.fromkeys(e for r in v.reasons if r.weight > 0 for e in r.evidence))
         if mask:
             reasons, evidence = mask_private(reasons), mask_private(evidence)
-        cols["is_scam"].append(None if v.error else bool(v.is_scam))
-        cols["scam_score"].append(None if v.error else round(v.score, 4))
+        scanned = v.score == v.score  # NaN when the row could not be scanned at all
+        cols["is_scam"].append(bool(v.is_scam) if scanned else None)
+        cols["scam_score"].append(round(v.score, 4) if scanned else None)
         cols["scam_category"].append(v.category or "")
         cols["scam_reasons"].append(reasons)
         cols["scam_evidence"].append(evidence)

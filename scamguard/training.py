@@ -111,6 +111,22 @@ def _bucket(text: str, salt: str) -> float:
     return zlib.crc32((salt + _key(text)).encode("utf-8")) / 2**32
 
 
+def _stratified_split(df: pd.DataFrame, cuts: tuple[float, ...]) -> list[pd.DataFrame]:
+    """Deterministic split by a hash of each text, per label, so every part gets both labels
+    whenever a label has enough rows (at least one row per part)."""
+    parts: list[list[pd.DataFrame]] = [[] for _ in range(len(cuts) + 1)]
+    for _, group in df.groupby("y"):
+        order = group.assign(_b=[_bucket(t, "split") for t in group["text"]]).sort_values("_b").drop(columns="_b")
+        n = len(order)
+        bounds = [0] + [min(n, max(i + 1, round(c * n))) for i, c in enumerate(cuts)] + [n]
+        if n > len(cuts):  # keep at least one row in each later part
+            for i in range(len(cuts), 0, -1):
+                bounds[i] = min(bounds[i], bounds[i + 1] - 1)
+        for i in range(len(parts)):
+            parts[i].append(order.iloc[bounds[i]:bounds[i + 1]])
+    return [pd.concat(p, ignore_index=True) if p else df.iloc[0:0] for p in parts]
+
+
 @dataclass
 class TrainResult:
     detector: Detector
@@ -166,18 +182,19 @@ def train(
     if not base and new.empty:
         raise TrainingDataError("no training data: give DATA files, or train on the base corpus")
 
-    if base:
-        cpath = Path(corpus) if corpus is not None else corpus_path()
-        corpus_df = load_corpus(cpath)
+    # The frozen test split is always the yardstick (and never trained on), with or without --no-base.
+    cpath = Path(corpus) if corpus is not None else corpus_path()
+    corpus_df = load_corpus(cpath) if (base or cpath.is_file()) else None
+    empty = new.iloc[0:0]
+    if corpus_df is not None:
+        parts = {s: corpus_df[corpus_df["split"] == s][["text", "y", "category"]] for s in ("train", "valid", "test")}
+        test_df = parts["test"]
         data_hashes[cpath.name] = _file_sha256(cpath)
-        parts = {s: corpus_df[corpus_df["split"] == s] for s in ("train", "valid", "test")}
-        train_df = parts["train"][["text", "y", "category"]]
-        valid_df = parts["valid"][["text", "y", "category"]]
-        test_df = parts["test"][["text", "y", "category"]]
     else:
-        train_df = valid_df = test_df = new.iloc[0:0]
+        parts, test_df = {}, empty
+    train_df, valid_df = (parts["train"], parts["valid"]) if base else (empty, empty)
 
-    holdout_df = new.iloc[0:0]
+    holdout_df = empty
     if not new.empty:
         before = len(new)
         new = new.assign(_k=[_key(t) for t in new["text"]])
@@ -190,19 +207,17 @@ def train(
         new = new[~new["_k"].isin(known)]
         if len(new) < before:
             messages.append(f"dropped {before - len(new)} duplicate rows (within the data or already in the corpus)")
-        if base and len(test_df) and len(new):
+        if len(test_df) and len(new):
             leaks = {i for i, _, _ in near_duplicate_pairs(new["text"].tolist(), test_df["text"].tolist())}
             if leaks:
                 messages.append(f"dropped {len(leaks)} rows that near-duplicate the frozen test split (no leakage)")
                 new = new.iloc[[i for i in range(len(new)) if i not in leaks]]
-        buckets = np.array([_bucket(t, "split") for t in new["text"]])
+        new = new.drop(columns="_k")
         if base:
-            holdout_df = new[buckets >= 0.8].drop(columns="_k")
-            add = new[buckets < 0.8].drop(columns="_k")
+            add, holdout_df = _stratified_split(new, (0.8,))
             train_df = pd.concat([train_df, add], ignore_index=True)
         else:
-            new = new.drop(columns="_k")
-            train_df, valid_df, test_df = new[buckets < 0.7], new[(buckets >= 0.7) & (buckets < 0.85)], new[buckets >= 0.85]
+            train_df, valid_df, holdout_df = _stratified_split(new, (0.7, 0.85))
     if len(valid_df) == 0 or valid_df["y"].nunique() < 2:
         raise TrainingDataError("the validation split needs both scam and legit messages; give more data")
     if train_df["y"].nunique() < 2:
@@ -212,7 +227,7 @@ def train(
              (("train", train_df), ("valid", valid_df), ("test", test_df), ("holdout", holdout_df))}
     weights = None
     if base and new_sample_weight != 1.0 and len(new):
-        n_base = int((corpus_df["split"] == "train").sum())
+        n_base = len(parts["train"])
         weights = np.ones(len(train_df))
         weights[n_base:] = new_sample_weight
     model = fit_linear_model(
