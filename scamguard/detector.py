@@ -161,8 +161,12 @@ class Detector:
             X = self.model.transform([a.features for a in analyses])
             scores = self.model.probability(X)
             categories = self.model.category(X)
+            terms = [
+                (tuple(TermWeight(readable_term(t), w) for t, w in up), tuple(TermWeight(readable_term(t), w) for t, w in down))
+                for up, down in self.model.contributions(X, _TOP_TERMS)
+            ]
         else:
-            X = None
+            X = terms = None
             logits = [_RULES_ONLY_BIAS + sum(r.weight * h.strength for r, h in a.hits) for a in analyses]
             scores = 1.0 / (1.0 + np.exp(-np.clip(np.array(logits), -50, 50)))
             categories = [_rules_category(a) for a in analyses]
@@ -178,7 +182,7 @@ class Detector:
             reasons = self._reasons(a)
             if self.lists is not None:
                 is_scam, reasons, notes = self._apply_lists(a, is_scam, reasons, notes)
-            top, bottom = self._terms(X, i) if X is not None else ((), ())
+            top, bottom = terms[i] if terms is not None else ((), ())
             out.append(Verdict(
                 is_scam=is_scam, score=score,
                 category=(categories[i] or _rules_category(a) or "other") if is_scam else None,
@@ -207,10 +211,6 @@ class Detector:
                     f"your allow list matched, but the body carries a link no genuine sender uses ({blocking[0].rule})",)
             return False, tuple(extra) + reasons, notes + ("cleared by your allow list",)
         return is_scam, reasons + tuple(extra), notes
-
-    def _terms(self, X, i: int) -> tuple[tuple[TermWeight, ...], tuple[TermWeight, ...]]:
-        up, down = self.model.contributions(X, i, _TOP_TERMS)
-        return tuple(TermWeight(readable_term(t), w) for t, w in up), tuple(TermWeight(readable_term(t), w) for t, w in down)
 
     # ----- public API ---------------------------------------------------------------------
     def check(self, text, sender=None) -> Verdict:

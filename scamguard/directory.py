@@ -178,6 +178,15 @@ class Directory:
         return Directory(self.brands + (brand,), self.version, self.links)
 
     # ----- look-ups -----------------------------------------------------------------------
+    def __getstate__(self) -> dict:
+        # caches (segmenter, automaton, memo) are rebuilt in each worker process, not pickled
+        return {k: v for k, v in self.__dict__.items() if k in ("brands", "version", "links")}
+
+    @cached_property
+    def memo(self) -> dict:
+        """Per-directory cache for derived look-ups (e.g. look-alike checks of a domain)."""
+        return {}
+
     @cached_property
     def by_id(self) -> dict[str, Brand]:
         return {b.id: b for b in self.brands}
@@ -212,15 +221,17 @@ class Directory:
         return frozenset(found)
 
     @cached_property
-    def _alias_regex(self) -> re.Pattern | None:
-        aliases = sorted({a for b in self.brands for a in b.aliases if len(a) >= 2}, key=len, reverse=True)
-        if not aliases:
-            return None
-        parts = []
-        for a in aliases:
-            esc = re.escape(a).replace("\\ ", r"\s?")
-            parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if a.isascii() else esc)
-        return re.compile("|".join(parts), re.IGNORECASE)
+    def _alias_automaton(self):
+        """Aho-Corasick automaton over lower-cased aliases: one pass finds every brand name."""
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        for alias, ids in self._alias_to_brands.items():
+            if len(alias) >= 2:
+                automaton.add_word(alias, (alias, ids))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
 
     @cached_property
     def _alias_to_brands(self) -> dict[str, frozenset[str]]:
@@ -231,13 +242,28 @@ class Directory:
         return {k: frozenset(v) for k, v in index.items()}
 
     def find_aliases(self, text: str) -> Iterable[tuple[int, int, frozenset[str]]]:
-        """(start, end, brand ids) for each brand name in ``text``, longest names first."""
-        if self._alias_regex is None:
-            return
-        for m in self._alias_regex.finditer(text):
-            ids = self._alias_to_brands.get(_alias_key(m.group(0)))
-            if ids:
-                yield m.start(), m.end(), ids
+        """(start, end, brand ids) for each brand name in ``text``: longest match first, no overlaps;
+        an ascii name only as a whole word (OPPO, not OPPOSITE)."""
+        automaton = self._alias_automaton
+        if not len(automaton):
+            return []
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a rare character whose lower case is longer
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        found = []
+        for end_index, (alias, ids) in automaton.iter(lowered):
+            start, end = end_index - len(alias) + 1, end_index + 1
+            if alias.isascii() and ((start > 0 and lowered[start - 1].isascii() and lowered[start - 1].isalpha())
+                                    or (end < len(lowered) and lowered[end].isascii() and lowered[end].isalpha())):
+                continue
+            found.append((start, end, ids))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        result, last_end = [], -1
+        for start, end, ids in found:
+            if start >= last_end:
+                result.append((start, end, ids))
+                last_end = end
+        return result
 
     def brands_of_name(self, name: str) -> frozenset[str]:
         """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心"."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .directory import Directory
 from .normalize import HOMOGLYPHS, Normalized
@@ -177,8 +177,9 @@ class Entities:
         """Every directory brand the message claims, by signature or by name."""
         return self._claimed
 
-    @property
+    @cached_property
     def signature(self) -> BrandClaim | None:
+        """The 【签名】 claim, if the message has one."""
         return next((b for b in self.brands if b.how == "signature"), None)
 
     def to_list(self) -> list[dict]:

@@ -66,8 +66,11 @@ def _segmenter_for(words: tuple[str, ...]) -> Segmenter:
 
 def segmenter(directory: Directory) -> Segmenter:
     """One segmenter per set of brand names, built on first use (jieba takes ~1 s to load)."""
-    words = tuple(sorted({a for b in directory.brands for a in b.aliases if not a.isascii()}))
-    return _segmenter_for(words)
+    seg = directory.memo.get("segmenter")
+    if seg is None:
+        words = tuple(sorted({a for b in directory.brands for a in b.aliases if not a.isascii()}))
+        seg = directory.memo["segmenter"] = _segmenter_for(words)
+    return seg
 
 
 def _link_kind(link, directory: Directory) -> str:

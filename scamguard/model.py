@@ -80,29 +80,26 @@ class LinearModel:
     # ----- scoring ------------------------------------------------------------------------
     def transform(self, feature_dicts: Sequence[dict[str, float]]) -> sp.csr_matrix:
         """Rows of named features -> tf-idf for text features (l2 per row), raw values otherwise."""
-        indptr, indices, data = [0], [], []
-        vocab, idf, is_text = self.vocab, self.idf, self.is_text
-        for feats in feature_dicts:
-            row_idx, row_val = [], []
-            for name, value in feats.items():
-                j = vocab.get(name)
-                if j is not None:
-                    row_idx.append(j)
-                    row_val.append(value * idf[j])
-            if row_idx:
-                vals = np.asarray(row_val, dtype=np.float64)
-                text_mask = is_text[row_idx]
-                norm = math.sqrt(float(np.dot(vals[text_mask], vals[text_mask])))
-                if norm > 0:
-                    vals[text_mask] /= norm
-                row_val = vals.tolist()
-            indices.extend(row_idx)
-            data.extend(row_val)
-            indptr.append(len(indices))
-        return sp.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(feature_dicts), len(self.terms)),
-        )
+        n_rows = len(feature_dicts)
+        names: list[str] = []
+        values: list[float] = []
+        lengths = np.empty(n_rows, dtype=np.int64)
+        for i, feats in enumerate(feature_dicts):
+            names.extend(feats)
+            values.extend(feats.values())
+            lengths[i] = len(feats)
+        get = self.vocab.get
+        idx = np.fromiter((get(n, -1) for n in names), dtype=np.int64, count=len(names))
+        rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
+        keep = idx >= 0
+        idx, rows = idx[keep], rows[keep]
+        vals = np.asarray(values, dtype=np.float64)[keep] * self.idf[idx]
+        text = self.is_text[idx]
+        norms = np.sqrt(np.bincount(rows, weights=np.where(text, vals * vals, 0.0), minlength=n_rows))
+        scale = np.where(text & (norms[rows] > 0), 1.0 / np.where(norms[rows] > 0, norms[rows], 1.0), 1.0)
+        X = sp.csr_matrix((vals * scale, (rows, idx)), shape=(n_rows, len(self.terms)))
+        X.sum_duplicates()
+        return X
 
     def decision(self, X: sp.csr_matrix) -> np.ndarray:
         return X @ self.coef + self.intercept
@@ -118,18 +115,22 @@ class LinearModel:
         scores = X @ self.category_coef.T + self.category_intercept
         return [self.categories[i] for i in np.asarray(scores).argmax(axis=1)]
 
-    def contributions(self, X: sp.csr_matrix, row: int, k: int = 5) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
-        """The ``k`` strongest (feature, coefficient x value) pushing row ``row`` up, and down.
-        Rule features are left out: rules explain themselves as reasons."""
-        start, end = X.indptr[row], X.indptr[row + 1]
-        idx = X.indices[start:end]
-        keep = ~self.is_rule[idx]
-        idx = idx[keep]
-        contrib = X.data[start:end][keep] * self.coef[idx]
-        order = np.argsort(contrib)
-        up = [(self.terms[idx[j]], float(contrib[j])) for j in order[::-1][:k] if contrib[j] > 1e-9]
-        down = [(self.terms[idx[j]], float(contrib[j])) for j in order[:k] if contrib[j] < -1e-9]
-        return up, down
+    def contributions(self, X: sp.csr_matrix, k: int = 5) -> list[tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
+        """For every row, the ``k`` strongest (feature, coefficient x value) pushing the score up,
+        and down. Rule features are left out: rules explain themselves as reasons."""
+        import heapq
+
+        contrib = (X.data * self.coef[X.indices]).tolist()
+        indices = X.indices.tolist()
+        is_rule = self.is_rule
+        terms = self.terms
+        out = []
+        for r in range(X.shape[0]):
+            span = [j for j in range(X.indptr[r], X.indptr[r + 1]) if not is_rule[indices[j]]]
+            up = heapq.nlargest(k, (j for j in span if contrib[j] > 1e-9), key=contrib.__getitem__)
+            down = heapq.nsmallest(k, (j for j in span if contrib[j] < -1e-9), key=contrib.__getitem__)
+            out.append(([(terms[indices[j]], contrib[j]) for j in up], [(terms[indices[j]], contrib[j]) for j in down]))
+        return out
 
     def rule_weight(self, rule_id: str) -> float | None:
         j = self.vocab.get("r:" + rule_id)

@@ -35,6 +35,16 @@ class Rule:
     category: str | None
     check: Callable[[Entities, Directory], Iterable[Hit]]
 
+    def __reduce__(self):
+        # Bundled rules travel to worker processes by id (their functions are not importable by name).
+        if RULES_BY_ID.get(self.id) is self:
+            return (_bundled_rule, (self.id,))
+        return (Rule, (self.id, self.title, self.description, self.weight, self.category, self.check))
+
+
+def _bundled_rule(rule_id: str) -> "Rule":
+    return RULES_BY_ID[rule_id]
+
 
 def rule(id: str, title: str, weight: float, category: str | None = None):
     """Declare a rule; the function's docstring is its description."""
@@ -132,6 +142,16 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 
 def lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
     """Brands whose identity a link borrows, and how ('homoglyph', 'inside', 'typo')."""
+    key = ("lookalike", link.host, link.domain, link.homoglyph, link.skeleton)
+    found = d.memo.get(key)
+    if found is None:
+        if len(d.memo) > 100_000:
+            d.memo.clear()
+        found = d.memo[key] = _lookalike_brands(link, d)
+    return found
+
+
+def _lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
     host = link.host
     if link.homoglyph:
         ids = d.brands_of_host(link.skeleton) or d.brands_of_host(host)
