@@ -117,13 +117,10 @@ def message_features(
     """Named feature values for one message (see the module docstring)."""
     seg = seg or segmenter(directory)
     text, kinds = placeholder_text(e, directory)
-    feats: dict[str, float] = {}
-    for tok in seg.cut(text):
-        feats["w:" + tok.strip()] = 1.0
+    feats: dict[str, float] = dict.fromkeys(["w:" + tok.strip() for tok in seg.cut(text)], 1.0)
     for run in _HAN_RUN.findall(text):
-        for n in (2, 3):
-            for i in range(len(run) - n + 1):
-                feats["c:" + run[i:i + n]] = 1.0
+        feats.update(dict.fromkeys(["c:" + run[i:i + 2] for i in range(len(run) - 1)], 1.0))
+        feats.update(dict.fromkeys(["c:" + run[i:i + 3] for i in range(len(run) - 2)], 1.0))
     for kind in kinds:
         feats["e:" + kind] = 1.0
     if e.signature is not None:
