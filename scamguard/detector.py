@@ -161,10 +161,7 @@ class Detector:
             X = self.model.transform([a.features for a in analyses])
             scores = self.model.probability(X)
             categories = self.model.category(X)
-            terms = [
-                (tuple(TermWeight(readable_term(t), w) for t, w in up), tuple(TermWeight(readable_term(t), w) for t, w in down))
-                for up, down in self.model.contributions(X, _TOP_TERMS)
-            ]
+            terms = [(_merged(up), _merged(down)) for up, down in self.model.contributions(X, 2 * _TOP_TERMS)]
         else:
             X = terms = None
             logits = [_RULES_ONLY_BIAS + sum(r.weight * h.strength for r, h in a.hits) for a in analyses]
@@ -267,6 +264,16 @@ class Detector:
         for name, values in verdict_columns(verdicts).items():
             out[name] = values
         return out
+
+
+def _merged(contribs: list[tuple[str, float]]) -> tuple[TermWeight, ...]:
+    """Readable terms, strongest first; a word seen both as a word and as an n-gram is shown once."""
+    total: dict[str, float] = {}
+    for feature, weight in contribs:
+        term = readable_term(feature)
+        total[term] = total.get(term, 0.0) + weight
+    ranked = sorted(total.items(), key=lambda tw: -abs(tw[1]))[:_TOP_TERMS]
+    return tuple(TermWeight(t, w) for t, w in ranked)
 
 
 def _rules_category(a: Analysis) -> str | None:
