@@ -80,6 +80,11 @@ _PAD = r"[\*\-_·•\.\|/~^＊#+]"
 _HAN_PADDED = re.compile(rf"[{_HAN}](?:{_PAD}[{_HAN}]){{2,}}")
 _PAD_CHAR = re.compile(_PAD)
 
+# Every character spaced out ("4 0 0 8 - 0 1 5", "a p p l e . c o m"): a run of single characters
+# separated by single spaces is one word written to dodge filters.
+_SPACED_RUN = re.compile(r"(?<!\S)(?:\S[ ]){4,}\S(?!\S)")
+_SPACE = re.compile(r" ")
+
 # Contact-app disguises -> the app's real name.
 _WECHAT_DISGUISE = re.compile(
     r"(?<![A-Za-z])(?:[Vv][Xx]|[Ww][Xx]|[Vv]\s?信|[Ww]\s?信|微\s?[Xx]|薇\s?信|威\s?信|维\s?信|徽\s?信|嶶\s?信)"
@@ -96,7 +101,7 @@ _SPELLED_DOT = re.compile(
 )
 
 _NEEDS_REGEX = re.compile(
-    rf"[{_HAN}】]\s|[{_HAN}]{_PAD}[{_HAN}]|[{_CN_DIGIT_CHARS}]|[VvWw]\s?信|[VvWw][Xx]|[微薇威维徽嶶]\s?[信Xx]|[加添\+➕]\s?[Vv]|扣|[Qq]\s[Qq]|企鹅|。|点|\[\.\]|\(\.\)|dot",
+    rf"(?<!\S)\S \S \S |[{_HAN}】]\s|[{_HAN}]{_PAD}[{_HAN}]|[{_CN_DIGIT_CHARS}]|[VvWw]\s?信|[VvWw][Xx]|[微薇威维徽嶶]\s?[信Xx]|[加添\+➕]\s?[Vv]|扣|[Qq]\s[Qq]|企鹅|。|点|\[\.\]|\(\.\)|dot",
 )
 
 
@@ -199,6 +204,7 @@ def normalize(text: str) -> Normalized:
     if _NEEDS_REGEX.search(s):
         offs = offsets if offsets is not None else list(range(len(s)))
         before = s
+        s, offs = _sub(_SPACED_RUN, lambda m: _SPACE.sub("", m.group(0)), s, offs)
         s, offs = _sub(_HAN_PADDED, _unpad, s, offs)
         s, offs = _sub(_HAN_GAP, "", s, offs)
         s, offs = _sub(_WECHAT_DISGUISE, "微信", s, offs)

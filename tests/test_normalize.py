@@ -19,6 +19,9 @@ CASES = [
     ("扣扣 12345678", "QQ 12345678"),
     ("登录 apple-id点com", "登录 apple-id.com"),
     ("登录 www。icbc-cn。top", "登录 www.icbc-cn.top"),
+    ("【 A p p l e 】 请 致 电 4 0 0 8 - 0 1 5 - 7 2 6", "【Apple】请致电4008-015-726"),
+    ("访问 w w w . i c b c - c n . t o p 认证", "访问 www.icbc-cn.top 认证"),
+    ("Your code is 123456", "Your code is 123456"),
 ]
 
 
