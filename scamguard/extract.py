@@ -39,6 +39,8 @@ def classify_number(digits: str) -> str | None:
     elif digits.startswith("86") and len(digits) == 13 and digits[2] == "1":
         digits = digits[2:]
     n = len(digits)
+    if n < 3:
+        return None
     if n == 11 and digits[0] == "1" and digits[1] in "3456789":
         return "mobile"
     if n == 10 and digits[:3] in ("400", "800"):

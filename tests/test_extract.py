@@ -36,6 +36,7 @@ def test_phones(text, number, kind, mini_directory):
     "消费10000元",
     "尾号1234的卡",
     "时间 2026-11-25 14:32",
+    "选项 0 12 3",  # a lone digit before spaced digits once crashed the classifier
 ])
 def test_not_phones(text, mini_directory):
     assert extract(normalize(text), mini_directory).phones == ()
@@ -93,6 +94,7 @@ def test_sender():
 def test_classify_number():
     assert classify_number("4006668800") == "service_400"
     assert classify_number("123456") is None
+    assert classify_number("") is None and classify_number("0") is None
 
 
 @settings(max_examples=300, deadline=None)
