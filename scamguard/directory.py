@@ -193,19 +193,11 @@ class Directory:
 
     @cached_property
     def _number_index(self) -> dict[str, frozenset[str]]:
-        index: dict[str, set[str]] = {}
-        for b in self.brands:
-            for n in b.numbers:
-                index.setdefault(n, set()).add(b.id)
-        return {k: frozenset(v) for k, v in index.items()}
+        return _index((n, b.id) for b in self.brands for n in b.numbers)
 
     @cached_property
     def _domain_index(self) -> dict[str, frozenset[str]]:
-        index: dict[str, set[str]] = {}
-        for b in self.brands:
-            for d in b.domains:
-                index.setdefault(d, set()).add(b.id)
-        return {k: frozenset(v) for k, v in index.items()}
+        return _index((d, b.id) for b in self.brands for d in b.domains)
 
     def brands_of_number(self, number: str) -> frozenset[str]:
         """Ids of the brands for which ``number`` (digits) is official."""
@@ -235,11 +227,7 @@ class Directory:
 
     @cached_property
     def _alias_to_brands(self) -> dict[str, frozenset[str]]:
-        index: dict[str, set[str]] = {}
-        for b in self.brands:
-            for a in b.aliases:
-                index.setdefault(_alias_key(a), set()).add(b.id)
-        return {k: frozenset(v) for k, v in index.items()}
+        return _index((_alias_key(a), b.id) for b in self.brands for a in b.aliases)
 
     def find_aliases(self, text: str) -> Iterable[tuple[int, int, frozenset[str]]]:
         """(start, end, brand ids) for each brand name in ``text``: longest match first, no overlaps;
@@ -279,23 +267,17 @@ class Directory:
     @cached_property
     def domain_keywords(self) -> dict[str, frozenset[str]]:
         """Ascii keyword -> brand ids, for spotting a brand inside someone else's domain."""
-        index: dict[str, set[str]] = {}
-        for b in self.brands:
-            words = {d.split(".")[0] for d in b.domains}
-            words |= {re.sub(r"[^a-z0-9]", "", a.lower()) for a in b.aliases if a.isascii()}
-            for w in words:
-                if len(w) >= 2 and w not in _GENERIC_LABELS:
-                    index.setdefault(w, set()).add(b.id)
-        return {k: frozenset(v) for k, v in index.items()}
+        def words(b: Brand) -> set[str]:
+            found = {d.split(".")[0] for d in b.domains}
+            found |= {re.sub(r"[^a-z0-9]", "", a.lower()) for a in b.aliases if a.isascii()}
+            return {w for w in found if len(w) >= 2 and w not in _GENERIC_LABELS}
+
+        return _index((w, b.id) for b in self.brands for w in words(b))
 
     @cached_property
     def official_domain_labels(self) -> dict[str, frozenset[str]]:
         """First label of every official domain (``icbc`` for icbc.com.cn) -> brand ids."""
-        index: dict[str, set[str]] = {}
-        for b in self.brands:
-            for d in b.domains:
-                index.setdefault(d.split(".")[0], set()).add(b.id)
-        return {k: frozenset(v) for k, v in index.items()}
+        return _index((d.split(".")[0], b.id) for b in self.brands for d in b.domains)
 
     def describe_numbers(self, brand_id: str, limit: int = 3) -> str:
         brand = self.by_id.get(brand_id)
@@ -308,6 +290,14 @@ class Directory:
         if brand is None or not brand.domains:
             return ""
         return "、".join(brand.domains[:limit])
+
+
+def _index(pairs: Iterable[tuple[str, str]]) -> dict[str, frozenset[str]]:
+    """key -> the brand ids that have it."""
+    index: dict[str, set[str]] = {}
+    for key, brand_id in pairs:
+        index.setdefault(key, set()).add(brand_id)
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 def _alias_key(alias: str) -> str:
