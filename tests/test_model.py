@@ -93,3 +93,13 @@ def test_choose_threshold_respects_fpr():
     labels = np.array([0, 0, 0, 1, 1, 1, 0])
     t = choose_threshold(scores, labels, max_fpr=0.0)
     assert 0.4 < t <= 0.8
+
+
+def test_detector_save_and_load(tiny_detector, tmp_path, mini_directory):
+    from scamguard.detector import Detector
+
+    text = "【Apple】您的Apple ID已被锁定，请致电 4008-015-726 解锁"
+    path = tiny_detector.save(tmp_path / "saved")
+    assert (path / "MODEL_CARD.md").exists()
+    again = Detector.load(path, directory=mini_directory)
+    assert again.check(text).score == pytest.approx(tiny_detector.check(text).score)
