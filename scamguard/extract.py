@@ -62,7 +62,7 @@ def classify_number(digits: str) -> str | None:
     return None
 
 
-def _domestic(digits: str) -> str:
+def domestic_number(digits: str) -> str:
     if digits.startswith("0086"):
         return digits[4:]
     if digits.startswith("86") and len(digits) == 13:
@@ -294,7 +294,7 @@ def _phones(norm: Normalized) -> list[Phone]:
                 continue
         if kind == "mobile" and _CODE_BEFORE.search(before) and not re.search(r"(?:电话|手机|联系|致电|拨打)", before):
             continue
-        number = digits if kind == "international" else _domestic(digits)
+        number = digits if kind == "international" else domestic_number(digits)
         found.append(Phone(number, kind, surface, norm.original_span(start, end), start, end))
     return found
 
@@ -381,7 +381,7 @@ def parse_sender(sender) -> Sender | None:
         kind = classify_number(digits)
         if compact.startswith("+") and not digits.startswith("86"):
             kind = "international"
-        return Sender(raw, _domestic(digits) if kind != "international" else digits, kind or "unknown_number")
+        return Sender(raw, domestic_number(digits) if kind != "international" else digits, kind or "unknown_number")
     return Sender(raw, None, "name")
 
 

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import DataFileError
-from .extract import Entities, parse_sender
+from .extract import Entities, domestic_number, parse_sender
 
 __all__ = ["UserLists", "ListMatch", "OVERRIDDEN_BY_BODY_LINKS"]
 
@@ -47,12 +47,7 @@ OVERRIDDEN_BY_BODY_LINKS = frozenset({"lookalike_domain", "ip_link"})
 
 
 def _norm_number(value: str) -> str:
-    digits = re.sub(r"\D", "", value)
-    if digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    return digits
+    return domestic_number(re.sub(r"\D", "", value))
 
 
 def _norm_sender(value: str) -> str:
