@@ -93,7 +93,7 @@ def _brand_from_record(rec: dict, where: str) -> Brand:
     )
 
 
-def _read_records(path: Path) -> tuple[list[dict], str]:
+def _read_records(path: Path) -> tuple[list[dict], str, tuple[str, ...]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -104,16 +104,19 @@ def _read_records(path: Path) -> tuple[list[dict], str]:
         raise DataFileError(f"directory file {path} is not UTF-8 text") from None
     if path.suffix.lower() == ".csv":
         rows = list(csv.DictReader(text.splitlines()))
-        return rows, ""
+        return rows, "", ()
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise DataFileError(f"directory file {path} is not valid JSON: {exc}") from None
     if isinstance(data, list):
-        return data, ""
+        return data, "", ()
     if not isinstance(data, dict) or not isinstance(data.get("brands"), list):
         raise DataFileError(f"directory file {path} needs a top-level 'brands' list")
-    return data["brands"], str(data.get("version", ""))
+    words = data.get("not_brand_words", [])
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise DataFileError(f"directory file {path}: 'not_brand_words' must be a list of strings")
+    return data["brands"], str(data.get("version", "")), tuple(w.strip() for w in words if w.strip())
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,8 @@ class Directory:
     brands: tuple[Brand, ...]
     version: str = ""
     links: LinkLists = field(default_factory=LinkLists.bundled)
+    not_brand_words: frozenset[str] = frozenset()
+    """Words that contain a short brand name but are not it (施工行业 is not 工行, 南京东路 not 京东)."""
 
     # ----- construction -------------------------------------------------------------------
     @classmethod
@@ -148,13 +153,15 @@ class Directory:
     def load(cls, *user_files: str | Path, include_bundled: bool = True) -> "Directory":
         """The bundled directory extended (or, with include_bundled=False, replaced) by user files."""
         base = _bundled_directory() if include_bundled else cls((), "")
+        not_brand_words = set(base.not_brand_words)
         if not user_files:
             return base
         by_id = {b.id: b for b in base.brands}
         digest = hashlib.sha256()
         for f in user_files:
             path = Path(f)
-            records, _ = _read_records(path)
+            records, _, words = _read_records(path)
+            not_brand_words.update(words)
             digest.update(path.read_bytes())
             for i, rec in enumerate(records):
                 if not isinstance(rec, dict):
@@ -171,16 +178,16 @@ class Directory:
                     )
                 by_id[brand.id] = brand
         version = f"{base.version}+user.{digest.hexdigest()[:8]}"
-        return cls(tuple(by_id.values()), version, base.links)
+        return cls(tuple(by_id.values()), version, base.links, frozenset(not_brand_words))
 
     def with_brand(self, brand: Brand) -> "Directory":
         """A copy with one more brand (e.g. the numbers and domains of a user's allow list)."""
-        return Directory(self.brands + (brand,), self.version, self.links)
+        return Directory(self.brands + (brand,), self.version, self.links, self.not_brand_words)
 
     # ----- look-ups -----------------------------------------------------------------------
     def __getstate__(self) -> dict:
         # caches (segmenter, automaton, memo) are rebuilt in each worker process, not pickled
-        return {k: v for k, v in self.__dict__.items() if k in ("brands", "version", "links")}
+        return {k: v for k, v in self.__dict__.items() if k in ("brands", "version", "links", "not_brand_words")}
 
     @cached_property
     def memo(self) -> dict:
@@ -221,6 +228,11 @@ class Directory:
         for alias, ids in self._alias_to_brands.items():
             if len(alias) >= 2:
                 automaton.add_word(alias, (alias, ids))
+        for word in self.not_brand_words:
+            # found like a name, so it wins the longest-match contest, then dropped for having no brand
+            key = _alias_key(word)
+            if key not in self._alias_to_brands:
+                automaton.add_word(key, (key, frozenset()))
         if len(automaton):
             automaton.make_automaton()
         return automaton
@@ -251,7 +263,7 @@ class Directory:
             if start >= last_end:
                 result.append((start, end, ids))
                 last_end = end
-        return result
+        return [r for r in result if r[2]]
 
     def brands_of_name(self, name: str) -> frozenset[str]:
         """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心"."""
@@ -310,4 +322,4 @@ def _bundled_directory() -> Directory:
     ref = resources.files("scamguard").joinpath("data/official_contacts.json")
     data = json.loads(ref.read_text("utf-8"))
     brands = tuple(_brand_from_record(r, f"official_contacts.json entry {i}") for i, r in enumerate(data["brands"]))
-    return Directory(brands, str(data.get("version", "")), LinkLists.bundled())
+    return Directory(brands, str(data.get("version", "")), LinkLists.bundled(), frozenset(data.get("not_brand_words", ())))

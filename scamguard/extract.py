@@ -197,7 +197,7 @@ class Entities:
 # patterns
 _SEP = r"[ \-]?"
 _PHONE_RE = re.compile(
-    r"(?<![0-9A-Za-z_/=.])(?<!\d,)"
+    r"(?<![0-9A-Za-z_/=.·])(?<!\d,)"  # "·": licence plates (辽B·96592)
     r"(?:"
     r"(?:\+|00)\s?\d{1,3}[ \-]?(?:\(0\))?\d(?:[ \-]?\d){5,12}"  # international / +86
     r"|\(0\d{2,3}\)\s?\d{3,4}[ \-]?\d{4}"  # (021) 1234 5678
@@ -212,11 +212,13 @@ _EMERGENCY_BEFORE = re.compile(r"(?:拨打|致电|电话|报警|打|call)\s?$")
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+=%]"
 _URL_RE = re.compile(
     rf"(?:(?:https?|hxxps?)://|www\.){_URL_CHARS}+"
+    rf"|(?<![\d.])\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?![\d.])(?::\d{{2,5}})?(?:/{_URL_CHARS}*)?"  # bare IP link
     r"|(?<![A-Za-z0-9@.\-_])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+(?:xn--[A-Za-z0-9\-]{1,59}|[A-Za-z]{2,24})"
     rf"(?![A-Za-z0-9\-])(?::\d{{2,5}})?(?:/{_URL_CHARS}*)?",
     re.IGNORECASE,
 )
 _IP_HOST = re.compile(r"^\d{1,3}(?:\.\d{1,3}){3}$")
+_LINK_VERB = re.compile(r"(?:访问|登录|登陆|打开|点击|点开|进入|网址|链接|网站|地址|浏览器)\D{0,3}$")
 _BARE_TLDS = frozenset(
     "com cn net org cc top xyz vip icu club shop site online info biz me io co tv hk mo tw app link live "
     "fun work ltd pro asia ren wang tk pw ml ga cf gq cyou sbs buzz cfd bond rest ly gl gd im so la".split()
@@ -318,6 +320,8 @@ def _links(norm: Normalized) -> list[Link]:
         start, end = m.start(), m.start() + len(url)
         original = norm.original_span(start, end)
         if _IP_HOST.match(host):
+            if not has_scheme and not _is_bare_ip_link(url, text[max(0, m.start() - 8):m.start()]):
+                continue  # a version or serial number, not an address
             found.append(Link(url, host, host, "", True, False, host, original, start, end))
             continue
         decoded = _decode_host(host)
@@ -332,6 +336,13 @@ def _links(norm: Normalized) -> list[Link]:
         domain = f"{ext.domain}.{ext.suffix}"
         found.append(Link(url, decoded, domain, ext.suffix, False, homoglyph, skeleton(decoded), original, start, end))
     return found
+
+
+def _is_bare_ip_link(url: str, before: str) -> bool:
+    """"1.2.3.4" alone is as likely a version number; with a port, a path or 访问/登录 before it, it is a link."""
+    if any(int(part) > 255 for part in url.split(":")[0].split("/")[0].split(".")):
+        return False
+    return url != url.split(":")[0].split("/")[0] or bool(_LINK_VERB.search(before))
 
 
 def _host_in_original(original: str) -> str:
@@ -389,10 +400,14 @@ def extract(norm: Normalized, directory: Directory, sender=None) -> Entities:
     """All entities of one normalised message."""
     brands = _brands(norm, directory)
     claimed = frozenset().union(*(b.brand_ids for b in brands)) if brands else frozenset()
+    links = _links(norm)
+    phones = _phones(norm)
+    if links:  # digits inside a link ("12333-account.wang", "/pay/95588") are part of it, not a number to call
+        phones = [p for p in phones if not any(l.start < p.end and p.start < l.end for l in links)]
     return Entities(
         text=norm,
-        phones=tuple(_phones(norm)),
-        links=tuple(_links(norm)),
+        phones=tuple(phones),
+        links=tuple(links),
         contacts=tuple(_contacts(norm)),
         brands=tuple(brands),
         codes=tuple(m.group(1) for m in _CODE_RE.finditer(norm.text)),

@@ -86,22 +86,27 @@ _SPACED_RUN = re.compile(r"(?<!\S)(?:\S[ ]){4,}\S(?!\S)")
 _SPACE = re.compile(r" ")
 
 # Contact-app disguises -> the app's real name.
+# Forms ending in 信 may have the ID glued on ("V信zhang-jing09"); letter forms (vx, 微X) may not,
+# or "vxyz" would become 微信yz.
 _WECHAT_DISGUISE = re.compile(
-    r"(?<![A-Za-z])(?:[Vv][Xx]|[Ww][Xx]|[Vv]\s?信|[Ww]\s?信|微\s?[Xx]|薇\s?信|威\s?信|维\s?信|徽\s?信|嶶\s?信)"
-    r"(?![A-Za-z])"
+    r"(?<![A-Za-z])(?:(?:[Vv][Xx]|[Ww][Xx]|微\s?[Xx])(?![A-Za-z])|[VvWw]\s?信|[薇威维徽嶶]\s?信)"
 )
 _ADD_V = re.compile(r"(?<=[加添\+➕])\s?[Vv](?![A-Za-z信])")
 _QQ_DISGUISE = re.compile(r"扣\s?扣|[Qq]\s[Qq]|企鹅号")
 
 # "apple-id点com", "icbc。top": dots spelled out inside links.
+_DOT_SPELLINGS = r"。|点|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\s\.\s"
 _SPELLED_DOT = re.compile(
-    r"(?<=[A-Za-z0-9])(?:\s?(?:。|点|\[\.\]|\(\.\)|\[dot\]|\(dot\))\s?)(?=(?:[A-Za-z0-9-]+(?:\.|。|点))*"
+    rf"(?<=[A-Za-z0-9])(?:\s?(?:{_DOT_SPELLINGS})\s?)(?=(?:[A-Za-z0-9-]+(?:\.|。|点))*"
     r"(?:com|cn|net|org|top|xyz|vip|cc|icu|club|shop|site|online|info|me|io|co|hk|tw|work|ltd|link|live|fun|pro|app|asia|tk|pw|ren|wang|biz|mobi)\b)",
     re.IGNORECASE,
 )
+# "45(.)77(.)12(.)9", "45。77。12。9": an IP address with its dots spelled out.
+_SPELLED_IP = re.compile(rf"(?<![\d.])\d{{1,3}}(?:\s?(?:{_DOT_SPELLINGS})\s?\d{{1,3}}){{3}}(?![\d.])", re.IGNORECASE)
+_IP_DOT = re.compile(rf"\s?(?:{_DOT_SPELLINGS})\s?", re.IGNORECASE)
 
 _NEEDS_REGEX = re.compile(
-    rf"(?<!\S)\S \S \S |[{_HAN}】]\s|[{_HAN}]{_PAD}[{_HAN}]|[{_CN_DIGIT_CHARS}]|[VvWw]\s?信|[VvWw][Xx]|[微薇威维徽嶶]\s?[信Xx]|[加添\+➕]\s?[Vv]|扣|[Qq]\s[Qq]|企鹅|。|点|\[\.\]|\(\.\)|dot",
+    rf"(?<!\S)\S \S \S |[{_HAN}】]\s|[{_HAN}]{_PAD}[{_HAN}]|[{_CN_DIGIT_CHARS}]|[VvWw]\s?信|[VvWw][Xx]|[微薇威维徽嶶]\s?[信Xx]|[加添\+➕]\s?[Vv]|扣|[Qq]\s[Qq]|企鹅|。|点|\[\.\]|\(\.\)|dot|\s\.\s",
 )
 
 
@@ -211,6 +216,7 @@ def normalize(text: str) -> Normalized:
         s, offs = _sub(_ADD_V, "微信", s, offs)
         s, offs = _sub(_QQ_DISGUISE, "QQ", s, offs)
         s, offs = _sub(_SPELLED_DOT, ".", s, offs)
+        s, offs = _sub(_SPELLED_IP, lambda m: _IP_DOT.sub(".", m.group(0)), s, offs)
         s, offs = _sub(_CN_NUMBER, _cn_number, s, offs)
         if s != before or offsets is not None:
             offsets = offs

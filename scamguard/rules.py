@@ -196,7 +196,8 @@ def lookalike_domain(e: Entities, d: Directory) -> Iterator[Hit]:
             "typo": f"域名 {link.domain} 与{_quote(name)}的官方域名只差一两个字母",
         }[how]
         strength = 1.0 if (ids & e.claimed_brand_ids or how == "homoglyph") else 0.8
-        yield Hit(f"链接 {link.original} {what}（官方：{official}）", (link.original,), strength)
+        official_note = f"（官方：{official}）" if official else ""
+        yield Hit(f"链接 {link.original} {what}{official_note}", (link.original,), strength)
 
 
 @rule("ip_link", "直接用 IP 地址的链接", 2.5, "phishing_link")

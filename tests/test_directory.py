@@ -85,3 +85,17 @@ def test_user_directory_takes_effect_without_retraining(tmp_path, tiny_detector)
     p.write_text(json.dumps({"brands": [{"id": "icbc", "numbers": ["02155556666"], "source": "my branch"}]}), "utf-8")
     det = Detector(tiny_detector.model, Directory.load(p))
     assert not any(r.rule == "fake_support_number" for r in det.check(text).reasons)
+
+
+def test_words_that_only_contain_a_short_brand_name_are_not_a_mention():
+    directory = Directory.bundled()
+    assert list(directory.find_aliases("我在施工行业干了十年")) == []
+    assert list(directory.find_aliases("南京东路店今日开业")) == []
+    assert [ids for _, _, ids in directory.find_aliases("京东客服")] == [frozenset({"jd"})]
+
+
+def test_user_file_can_add_words_that_are_not_brand_names(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_text('{"brands": [], "not_brand_words": ["京东方"]}', encoding="utf-8")
+    assert list(Directory.load(path).find_aliases("京东方科技")) == []
+    assert list(Directory.bundled().find_aliases("京东方科技")) != []

@@ -109,3 +109,23 @@ def test_fuzz_extract(text, mini_directory):
 def test_pathological_inputs_stay_fast(mini_directory):
     for chunk in ("1-" * 20_000, "a." * 20_000, "a-" * 20_000, "微信" * 10_000, "http://" + "a" * 100_000):
         extract(normalize(chunk), mini_directory)
+
+
+# ----- gaps found while writing the templated corpus --------------------------------------------
+def _entities(text, directory):
+    return extract(normalize(text), directory)
+
+
+def test_digits_inside_a_link_are_not_a_phone_number(mini_directory):
+    e = _entities("社保认证请登录12333-account.wang办理", mini_directory)
+    assert [l.domain for l in e.links] == ["12333-account.wang"]
+    assert e.phones == ()
+
+
+def test_licence_plate_is_not_a_phone_number(mini_directory):
+    assert _entities("您的车辆辽B·96592有一条违章未处理", mini_directory).phones == ()
+
+
+def test_bare_ip_address_is_a_link_and_a_version_number_is_not(mini_directory):
+    assert [l.host for l in _entities("登录 45.77.12.9:8080/pay 处理", mini_directory).links] == ["45.77.12.9"]
+    assert _entities("固件版本 2.10.300.7 已发布", mini_directory).links == ()
