@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -84,6 +85,18 @@ _PAD_CHAR = re.compile(_PAD)
 # separated by single spaces is one word written to dodge filters.
 _SPACED_RUN = re.compile(r"(?<!\S)(?:\S[ ]){4,}\S(?!\S)")
 _SPACE = re.compile(r" ")
+# A whole message spaced out ("请 登 录   a p p l e . c o m", or spaced twice over): the usual gap
+# between characters is padding, and only a wider gap is where the writer's own space was.
+_GAP = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _padding_width(text: str) -> int:
+    """The usual gap width if nearly every character is followed by one, else 0."""
+    widths = [m.end() - m.start() for m in _GAP.finditer(text)]
+    visible = len(text) - text.count(" ") - text.count("\n")
+    if visible < 6 or len(widths) < 0.6 * visible:
+        return 0
+    return Counter(widths).most_common(1)[0][0]
 
 # Contact-app disguises -> the app's real name.
 # Forms ending in 信 may have the ID glued on ("V信zhang-jing09"); letter forms (vx, 微X) may not,
@@ -209,6 +222,9 @@ def normalize(text: str) -> Normalized:
     if _NEEDS_REGEX.search(s):
         offs = offsets if offsets is not None else list(range(len(s)))
         before = s
+        padding = _padding_width(s)
+        if padding:
+            s, offs = _sub(_GAP, lambda m: "" if len(m.group(0)) <= padding else " ", s, offs)
         s, offs = _sub(_SPACED_RUN, lambda m: _SPACE.sub("", m.group(0)), s, offs)
         s, offs = _sub(_HAN_PADDED, _unpad, s, offs)
         s, offs = _sub(_HAN_GAP, "", s, offs)

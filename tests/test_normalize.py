@@ -20,13 +20,18 @@ CASES = [
     ("登录 apple-id点com", "登录 apple-id.com"),
     ("登录 www。icbc-cn。top", "登录 www.icbc-cn.top"),
     ("【 A p p l e 】 请 致 电 4 0 0 8 - 0 1 5 - 7 2 6", "【Apple】请致电4008-015-726"),
-    ("访问 w w w . i c b c - c n . t o p 认证", "访问 www.icbc-cn.top 认证"),
+    ("访问 w w w . i c b c - c n . t o p 认证", "访问www.icbc-cn.top认证"),
     ("Your code is 123456", "Your code is 123456"),
     ("加V信zhang-jing09", "加微信zhang-jing09"),
     ("vxyz 不是微信", "vxyz 不是微信"),
     ("打开 45(.)77(.)12(.)9 或 45。77。12。9", "打开 45.77.12.9 或 45.77.12.9"),
     ("登录 apple . com 查看", "登录 apple.com 查看"),
     ("下午3点30分见", "下午3点30分见"),
+    # a whole message spaced out, its own spaces showing as wider gaps
+    (" ".join("请拨打 4008 1566 32 核实"), "请拨打 4008 1566 32 核实"),
+    # spaced out by its writer, then spaced again
+    (" ".join("请 登 录 t a o b a o - t k . t o p 领 取"), "请登录taobao-tk.top领取"),
+    ("I am a boy, see you at 5 pm", "I am a boy, see you at 5 pm"),
 ]
 
 
