@@ -73,6 +73,10 @@ def segmenter(directory: Directory) -> Segmenter:
     return seg
 
 
+# Registered only by Chinese government bodies and schools, so a stranger cannot buy one.
+_INSTITUTION_SUFFIXES = frozenset({"gov.cn", "edu.cn"})
+
+
 def _link_kind(link, directory: Directory) -> str:
     if link.is_ip:
         return "urlip"
@@ -84,6 +88,8 @@ def _link_kind(link, directory: Directory) -> str:
         return "urlshort"
     if link.suffix.rsplit(".", 1)[-1] in directory.links.risky_tlds:
         return "urlriskytld"
+    if link.suffix in _INSTITUTION_SUFFIXES:
+        return "urlinstitution"
     return "urlother"
 
 

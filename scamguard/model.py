@@ -37,6 +37,7 @@ _PLACEHOLDER_NAMES = {
     "phlandline": "<固话>", "phinternational": "<境外号码>", "phemergency": "<紧急电话>",
     "urlip": "<IP链接>", "urlofficial": "<官方链接>", "urllookalike": "<仿冒域名>",
     "urlshort": "<短链接>", "urlriskytld": "<可疑后缀链接>", "urlother": "<其他链接>",
+    "urlinstitution": "<政府/高校网站链接>",
     "idwechat": "<微信号>", "idqq": "<QQ号>", "idtelegram": "<Telegram>", "idemail": "<邮箱>",
     "idmeeting": "<会议号>", "signature": "<品牌署名>", "signature_unknown": "<未知署名>",
     "brand_claim": "<提及品牌>", "code": "<验证码>",

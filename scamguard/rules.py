@@ -303,6 +303,40 @@ def safe_account_transfer(e: Entities, d: Directory) -> Iterator[Hit]:
         return
 
 
+# Someone the reader supposedly knows, reached through a channel the reader cannot check.
+_UNVERIFIABLE_IDENTITY = re.compile(
+    r"我是(?:你|您)们?的?[\u4e00-\u9fff]{0,3}?(?:总|局长?|处长?|主任|书记|领导|老板|经理|老师|班主任|校长|院长|科长|部长|董事长)"
+    r"|(?:我|这是我的?)(?:换|新)(?:了个?|的)?(?:新)?(?:号|手机号|号码|电话|微信|QQ)"
+    r"|(?:新|换了?)(?:的)?(?:微信|QQ|号码|手机号)[^。!?\n]{0,4}?(?:加|存|记)"
+    r"|(?:手机|电话)(?:丢了|坏了|掉了|掉[进到在]|被偷|进水|摔坏|没电)"
+    r"|(?:这是|用的是|借用?)(?:我)?(?:朋友|同学|同事|室友|别人)的(?:手机|电话|号码?)"
+    r"|猜猜我是谁|不记得我了|听不出我(?:是谁)?"
+)
+_MONEY_REQUEST = re.compile(
+    r"转(?:账|给|我|一下|一笔|到|过来|点)|汇(?:款|钱|到|一笔)|打(?:钱|款)|借(?:我|点|钱|一下|些)|垫(?:付|一下|上)|(?:帮我|先)付"
+    r"|保证金|定金|押金|礼金|培训费|医药费|手术费|资料费|收款码|扫这个码|账户我发你|账号发你|卡号发你"
+)
+_SECRECY = re.compile(r"(?:别|不要|先别|不用)(?:告诉|跟|和)|不方便(?:接|打|说)|在开会|先别(?:打|回)电话|保密")
+
+
+@rule("acquaintance_money_request", "冒充熟人或领导要钱", 2.0, "impersonate_acquaintance")
+def acquaintance_money_request(e: Entities, d: Directory) -> Iterator[Hit]:
+    """Claims to be a boss, teacher or relative on a new number or account and asks for money:
+    the real person can be called on the number the reader already has."""
+    text = e.text.text
+    who = next(_unwarned(_UNVERIFIABLE_IDENTITY, text), None)
+    ask = next(_unwarned(_MONEY_REQUEST, text), None) if who else None
+    if who is None or ask is None:
+        return
+    w = e.text.original_span(who.start(), who.end())
+    a = e.text.original_span(ask.start(), ask.end())
+    secret = _SECRECY.search(text)
+    yield Hit(
+        f"{_quote(w)}，又要求{_quote(a)}：冒充熟人、领导的常见说法，先用原来存的号码打给本人核实",
+        (w, a), 1.0 if secret else 0.8,
+    )
+
+
 _SECRET = r"(?:验证码|校验码|动态码|动态密码|密码|支付密码|身份证号?|银行卡号|卡号|CVV|安全码|有效期|网银|U盾)"
 _ASK_SECRET = re.compile(
     rf"(?:回复|告知|告诉|提供|发送|发给|报给|念给|读给|转发|截图发)(?:我|客服|专员|工作人员|我们|本人|给我|给客服|给专员)?[^。!?\n]{{0,6}}?{_SECRET}"
@@ -479,6 +513,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     contact_handoff,
     screen_share,
     safe_account_transfer,
+    acquaintance_money_request,
     asks_for_secrets,
     urgency_threat,
     fake_authority,
