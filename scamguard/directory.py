@@ -52,12 +52,15 @@ class Brand:
     source: str = ""
     """Where the numbers and domains were verified."""
     note: str = ""
+    signature_names: tuple[str, ...] = ()
+    """Short names that identify the brand only as a 【signature】 (联通, 东航): in running text they
+    are ordinary words (电信诈骗, 移动支付)."""
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "name": self.name, "sector": self.sector, "aliases": list(self.aliases),
             "numbers": list(self.numbers), "domains": list(self.domains), "source": self.source,
-            "note": self.note,
+            "note": self.note, "signature_names": list(self.signature_names),
         }
 
 
@@ -89,7 +92,7 @@ def _brand_from_record(rec: dict, where: str) -> Brand:
         id=brand_id, name=name, sector=str(rec.get("sector") or "other"),
         aliases=tuple(dict.fromkeys([name, *aliases])), numbers=tuple(dict.fromkeys(numbers)),
         domains=tuple(dict.fromkeys(domains)), source=str(rec.get("source") or ""),
-        note=str(rec.get("note") or ""),
+        note=str(rec.get("note") or ""), signature_names=tuple(_split_cell(rec.get("signature_names"))),
     )
 
 
@@ -126,12 +129,15 @@ class LinkLists:
     shorteners: frozenset[str]
     risky_tlds: frozenset[str]
     version: str = ""
+    well_known_sites: frozenset[str] = frozenset()
+    """Genuine platforms outside the directory: never read as a look-alike of a brand."""
 
     @classmethod
     @lru_cache(maxsize=1)
     def bundled(cls) -> "LinkLists":
         data = json.loads(resources.files("scamguard").joinpath("data/link_lists.json").read_text("utf-8"))
-        return cls(frozenset(data["shorteners"]), frozenset(data["risky_tlds"]), data.get("version", ""))
+        return cls(frozenset(data["shorteners"]), frozenset(data["risky_tlds"]), data.get("version", ""),
+                   frozenset(data.get("well_known_sites", ())))
 
 
 @dataclass(frozen=True)
@@ -175,6 +181,7 @@ class Directory:
                         numbers=tuple(dict.fromkeys(old.numbers + brand.numbers)),
                         domains=tuple(dict.fromkeys(old.domains + brand.domains)),
                         source="; ".join(s for s in (old.source, brand.source) if s), note=old.note,
+                        signature_names=tuple(dict.fromkeys(old.signature_names + brand.signature_names)),
                     )
                 by_id[brand.id] = brand
         version = f"{base.version}+user.{digest.hexdigest()[:8]}"
@@ -241,6 +248,10 @@ class Directory:
     def _alias_to_brands(self) -> dict[str, frozenset[str]]:
         return _index((_alias_key(a), b.id) for b in self.brands for a in b.aliases)
 
+    @cached_property
+    def _signature_to_brands(self) -> dict[str, frozenset[str]]:
+        return _index((_alias_key(a), b.id) for b in self.brands for a in b.signature_names)
+
     def find_aliases(self, text: str) -> Iterable[tuple[int, int, frozenset[str]]]:
         """(start, end, brand ids) for each brand name in ``text``: longest match first, no overlaps;
         an ascii name only as a whole word (OPPO, not OPPOSITE)."""
@@ -267,7 +278,7 @@ class Directory:
 
     def brands_of_name(self, name: str) -> frozenset[str]:
         """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心"."""
-        ids = self._alias_to_brands.get(_alias_key(name))
+        ids = self._alias_to_brands.get(_alias_key(name)) or self._signature_to_brands.get(_alias_key(name))
         if ids:
             return ids
         best: tuple[int, frozenset[str]] = (0, frozenset())

@@ -8,6 +8,7 @@ quantifiers over the same characters), checked by the hypothesis fuzz tests.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -332,7 +333,8 @@ def _links(norm: Normalized) -> list[Link]:
         if not has_scheme and not url.lower().startswith("www.") and last not in _BARE_TLDS and "/" not in url:
             continue  # "Mr.Li" is not a link
         raw_host = _host_in_original(original) or host
-        homoglyph = decoded != host or not raw_host.isascii()
+        # full-width letters are not a disguise of the host: browsers map them to the plain ones
+        homoglyph = decoded != host or not unicodedata.normalize("NFKC", raw_host).isascii()
         domain = f"{ext.domain}.{ext.suffix}"
         found.append(Link(url, decoded, domain, ext.suffix, False, homoglyph, skeleton(decoded), original, start, end))
     return found

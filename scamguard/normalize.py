@@ -80,6 +80,9 @@ _HAN_GAP = re.compile(rf"(?<=[{_HAN}】【])\s+(?=[{_HAN}【】])")
 _PAD = r"[\*\-_·•\.\|/~^＊#+]"
 _HAN_PADDED = re.compile(rf"[{_HAN}](?:{_PAD}[{_HAN}]){{2,}}")
 _PAD_CHAR = re.compile(_PAD)
+# A star between two Chinese characters splits a short name (【南*航】); in masked names (王*明) it
+# hides nothing a filter needs.
+_HAN_STAR = re.compile(rf"(?<=[{_HAN}])[\*＊](?=[{_HAN}])")
 
 # Every character spaced out ("4 0 0 8 - 0 1 5", "a p p l e . c o m"): a run of single characters
 # separated by single spaces is one word written to dodge filters.
@@ -227,6 +230,7 @@ def normalize(text: str) -> Normalized:
             s, offs = _sub(_GAP, lambda m: "" if len(m.group(0)) <= padding else " ", s, offs)
         s, offs = _sub(_SPACED_RUN, lambda m: _SPACE.sub("", m.group(0)), s, offs)
         s, offs = _sub(_HAN_PADDED, _unpad, s, offs)
+        s, offs = _sub(_HAN_STAR, "", s, offs)
         s, offs = _sub(_HAN_GAP, "", s, offs)
         s, offs = _sub(_WECHAT_DISGUISE, "微信", s, offs)
         s, offs = _sub(_ADD_V, "微信", s, offs)

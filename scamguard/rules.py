@@ -59,12 +59,12 @@ def rule(id: str, title: str, weight: float, category: str | None = None):
 # shared helpers
 
 # A negation or warning just before a lure word turns it into advice ("公检法不会要求转账到安全账户").
-_WARNING_BEFORE = re.compile(r"(?:不会|绝不|从不|从来不|不存在|没有所谓|并无|切勿|请勿|勿|不要|别|谨防|警惕|提防|凡是|凡|防范|严禁|不得)[^。!?\n]{0,10}$")
+_WARNING_BEFORE = re.compile(r"(?:(?:如|如果|若|一旦)(?:有人|对方|陌生人|他人|自称)[^。!?\n]{0,16}|(?:不会|绝不|从不|从来不|不存在|没有所谓|并无|切勿|请勿|勿|不要|别|谨防|警惕|提防|凡是|凡|防范|严禁|不得)[^。!?\n]{0,10})$")
 _WARNING_AFTER = re.compile(r"^[^。!?\n]{0,14}(?:都是诈骗|就是诈骗|均为诈骗|均是诈骗|一律是诈骗|是诈骗|都是骗子|是骗子|是骗局|都是骗局|均系诈骗)")
 
 
 def _warned(text: str, start: int, end: int) -> bool:
-    return bool(_WARNING_BEFORE.search(text, max(0, start - 14), start) or _WARNING_AFTER.search(text[end:end + 20]))
+    return bool(_WARNING_BEFORE.search(text, max(0, start - 24), start) or _WARNING_AFTER.search(text[end:end + 20]))
 
 
 def _unwarned(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -157,7 +157,7 @@ def _lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
         ids = d.brands_of_host(link.skeleton) or d.brands_of_host(host)
         if ids:
             return ids, "homoglyph"
-    if d.brands_of_host(host) and not link.homoglyph:
+    if not link.homoglyph and (d.brands_of_host(host) or link.domain in d.links.well_known_sites):
         return frozenset(), ""
     label = link.domain.split(".")[0]
     tokens = [t for t in re.split(r"[.\-_]", host) if t]
@@ -339,7 +339,7 @@ def acquaintance_money_request(e: Entities, d: Directory) -> Iterator[Hit]:
 
 _SECRET = r"(?:验证码|校验码|动态码|动态密码|密码|支付密码|身份证号?|银行卡号|卡号|CVV|安全码|有效期|网银|U盾)"
 _ASK_SECRET = re.compile(
-    rf"(?:回复|告知|告诉|提供|发送|发给|报给|念给|读给|转发|截图发)(?:我|客服|专员|工作人员|我们|本人|给我|给客服|给专员)?[^。!?\n]{{0,6}}?{_SECRET}"
+    rf"(?:回复|告知|告诉|提供|发送|发给|报给|念给|读给|转发|截图发|附上)(?:我|客服|专员|工作人员|我们|本人|给我|给客服|给专员)?[^。!?,;\n]{{0,12}}?{_SECRET}"
     rf"|{_SECRET}[^。!?\n]{{0,4}}?(?:发给|告诉|告知|报给|提供给|回复给|念给)(?:我|客服|专员|工作人员|我们)"
     rf"|(?:填写|输入|提交|上传|录入|核对)[^。!?\n]{{0,10}}?(?:银行卡号|卡号|支付密码|取款密码|银行卡密码|身份证|CVV|安全码|有效期|网银)",
     re.IGNORECASE,

@@ -33,6 +33,7 @@ DEFAULT_MAX_FPR = 0.005
 DEFAULT_C = 4.0
 RECALL_TOLERANCE = 0.01
 FPR_TOLERANCE = 0.005
+REGRESSION_P_VALUE = 0.05
 
 
 class TrainingDataError(ScamguardError):
@@ -137,10 +138,20 @@ class TrainResult:
     messages: list[str] = field(default_factory=list)
 
 
+def _predict(detector: Detector, feats: list[dict]) -> np.ndarray:
+    return detector.model.probability(detector.model.transform(feats)) >= detector.threshold
+
+
 def _metrics(detector: Detector, feats: list[dict], y: np.ndarray, cats: Sequence[str]) -> Metrics:
-    X = detector.model.transform(feats)
-    pred = detector.model.probability(X) >= detector.threshold
-    return compute_metrics(y, pred, cats)
+    return compute_metrics(y, _predict(detector, feats), cats)
+
+
+def _worse_beyond_chance(lost: int, gained: int) -> bool:
+    """Paired (McNemar exact) test on the same messages: were more lost than gained beyond chance?
+    A frozen test split of a few hundred scams moves by a message or two between any two fits."""
+    from scipy.stats import binomtest
+
+    return bool(lost > gained and binomtest(lost, lost + gained, 0.5, alternative="greater").pvalue < REGRESSION_P_VALUE)
 
 
 def train(
@@ -259,10 +270,15 @@ def train(
     refused = None
     if current is not None and "test" in report and "current" in report["test"]:
         new_m, old_m = report["test"]["new"], report["test"]["current"]
+        y_test = test_df["y"].to_numpy(int)
+        new_pred, old_pred = _predict(detector, feats["test"]), _predict(current, feats["test"])
+        scams, legit = y_test == 1, y_test == 0
         problems = []
-        if new_m["recall"] is not None and old_m["recall"] is not None and new_m["recall"] < old_m["recall"] - RECALL_TOLERANCE:
+        if (new_m["recall"] is not None and old_m["recall"] is not None and new_m["recall"] < old_m["recall"] - RECALL_TOLERANCE
+                and _worse_beyond_chance(int(np.sum(old_pred & ~new_pred & scams)), int(np.sum(new_pred & ~old_pred & scams)))):
             problems.append(f"frozen-test recall {new_m['recall']:.3f} < current {old_m['recall']:.3f} - {RECALL_TOLERANCE}")
-        if new_m["fpr"] is not None and old_m["fpr"] is not None and new_m["fpr"] > old_m["fpr"] + FPR_TOLERANCE:
+        if (new_m["fpr"] is not None and old_m["fpr"] is not None and new_m["fpr"] > old_m["fpr"] + FPR_TOLERANCE
+                and _worse_beyond_chance(int(np.sum(new_pred & ~old_pred & legit)), int(np.sum(old_pred & ~new_pred & legit)))):
             problems.append(f"frozen-test FPR {new_m['fpr']:.3f} > current {old_m['fpr']:.3f} + {FPR_TOLERANCE}")
         if problems and not force:
             refused = "the new model is worse than the current one: " + "; ".join(problems) + " (use --force to write it anyway)"

@@ -1,4 +1,4 @@
-"""Corpus invariants hold for the shipped datasets/sms_corpus.csv (size targets: build_corpus.py --strict)."""
+"""Corpus invariants and size targets hold for the shipped datasets/sms_corpus.csv (build_corpus.py --check --strict)."""
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_corpus_invariants_pass():
-    r = subprocess.run([sys.executable, str(ROOT / "datasets" / "tools" / "build_corpus.py"), "--check"],
+    r = subprocess.run([sys.executable, str(ROOT / "datasets" / "tools" / "build_corpus.py"), "--check", "--strict"],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
 

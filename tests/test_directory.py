@@ -99,3 +99,10 @@ def test_user_file_can_add_words_that_are_not_brand_names(tmp_path):
     path.write_text('{"brands": [], "not_brand_words": ["京东方"]}', encoding="utf-8")
     assert list(Directory.load(path).find_aliases("京东方科技")) == []
     assert list(Directory.bundled().find_aliases("京东方科技")) != []
+
+
+def test_signature_names_count_only_as_a_signature():
+    directory = Directory.bundled()
+    assert directory.brands_of_name("联通") == frozenset({"unicom"})
+    assert directory.brands_of_name("东航") == frozenset({"ceair"})
+    assert list(directory.find_aliases("谨防电信诈骗，移动支付要小心")) == []

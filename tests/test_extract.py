@@ -129,3 +129,10 @@ def test_licence_plate_is_not_a_phone_number(mini_directory):
 def test_bare_ip_address_is_a_link_and_a_version_number_is_not(mini_directory):
     assert [l.host for l in _entities("登录 45.77.12.9:8080/pay 处理", mini_directory).links] == ["45.77.12.9"]
     assert _entities("固件版本 2.10.300.7 已发布", mini_directory).links == ()
+
+
+def test_full_width_official_domain_is_not_a_homoglyph(mini_directory):
+    (link,) = _entities("详情登录ｗｗｗ.ａｐｐｌｅ.ｃｏｍ查询", mini_directory).links
+    assert link.host == "www.apple.com" and not link.homoglyph
+    (fake,) = _entities("详情登录 аррle.com 查询", mini_directory).links
+    assert fake.homoglyph

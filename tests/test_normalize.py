@@ -32,6 +32,7 @@ CASES = [
     # spaced out by its writer, then spaced again
     (" ".join("请 登 录 t a o b a o - t k . t o p 领 取"), "请登录taobao-tk.top领取"),
     ("I am a boy, see you at 5 pm", "I am a boy, see you at 5 pm"),
+    ("【南*航】航班取消", "【南航】航班取消"),
 ]
 
 

@@ -17,6 +17,7 @@ CASES = [
     ("lookalike_domain", "请访问 apple.com 查看订单", None, False),
     ("lookalike_domain", "请登录 alipey.com 处理", None, True),  # one letter off alipay
     ("lookalike_domain", "活动详情见 example.com", None, False),
+    ("lookalike_domain", "跨越速运提醒：您的运单已签收，详情见 www.ky-express.com", None, False),  # a real site, not sf-express.com
     ("ip_link", "您的包裹地址不详，请点击 http://103.45.67.89:8080/sf 更新", None, True),
     ("ip_link", "版本号 1.2.3.4 已发布，详见官网", None, False),
     ("shortened_link", "您有一笔退款待领取 t.cn/A6xYz", None, True),
@@ -36,6 +37,10 @@ CASES = [
     ("acquaintance_money_request", "爸，我手机丢了，这是同学的号，急需交培训费", None, True),
     ("acquaintance_money_request", "爸，这个月生活费不够了，转我500吧", None, False),
     ("acquaintance_money_request", "我换号了，新号13812345678，有空打给我", None, False),
+    ("asks_for_secrets", "如对方要求您下载App、转账或提供验证码，请立即挂断", None, False),
+    ("asks_for_secrets", "您的账号存在被盗风险，请立即回复您的QQ号及收到的验证码进行保护", None, True),
+    ("asks_for_secrets", "请回复“申诉”并附上您的身份证号码", None, True),
+    ("asks_for_secrets", "如需帮助请回复1，验证码请勿告诉他人", None, False),
     ("asks_for_secrets", "为了给您退款，请把收到的验证码发给客服", None, True),
     ("asks_for_secrets", "【工商银行】验证码 482913，请勿泄露给他人。", None, False),
     ("urgency_threat", "您的账户将被冻结，请于24小时内完成认证", None, True),

@@ -64,3 +64,10 @@ def test_regressing_model_needs_force(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     assert main(["train", str(FIXTURES / "wave_train.csv"), "--no-base", "-o", str(out), "--force"]) == 0
     assert (out / "MODEL_CARD.md").exists()
+
+
+@pytest.mark.parametrize("lost,gained,worse", [(8, 0, True), (12, 3, True), (4, 0, False), (3, 5, False), (0, 0, False)])
+def test_regression_guard_ignores_differences_within_chance(lost, gained, worse):
+    from scamguard.training import _worse_beyond_chance
+
+    assert _worse_beyond_chance(lost, gained) is worse
