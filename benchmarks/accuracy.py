@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import sys
 import time
 from pathlib import Path
@@ -27,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from scamguard.detector import Detector  # noqa: E402
 from scamguard.evaluation import compute_metrics  # noqa: E402
 from scamguard.io import read_frame  # noqa: E402
-from scamguard.model import LinearModel, choose_threshold, fit_linear_model  # noqa: E402
+from scamguard.model import choose_threshold, fit_linear_model  # noqa: E402
 from scamguard.rules import RULES_BY_ID  # noqa: E402
 from scamguard.training import DEFAULT_C, DEFAULT_MAX_FPR, featurize, load_corpus  # noqa: E402
 

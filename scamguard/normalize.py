@@ -101,6 +101,7 @@ def _padding_width(text: str) -> int:
         return 0
     return Counter(widths).most_common(1)[0][0]
 
+
 # Contact-app disguises -> the app's real name.
 # Forms ending in 信 may have the ID glued on ("V信zhang-jing09"); letter forms (vx, 微X) may not,
 # or "vxyz" would become 微信yz.

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .directory import Directory
-from .extract import PHONE_KINDS, Entities, Link, Phone, skeleton
+from .extract import PHONE_KINDS, Entities, Link, skeleton
 
 __all__ = ["Hit", "Rule", "DEFAULT_RULES", "RULES_BY_ID", "run_rules", "rule"]
 

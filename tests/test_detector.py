@@ -4,7 +4,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from scamguard.detector import Detector
 from scamguard.errors import InvalidInputError
 
 SCAM = "【Apple】您的Apple ID已被锁定，请立即致电Apple官方客服 4008-015-726 解锁"
