@@ -18,6 +18,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -88,8 +89,7 @@ class LinearModel:
             names.extend(feats)
             values.extend(feats.values())
             lengths[i] = len(feats)
-        get = self.vocab.get
-        idx = np.fromiter((get(n, -1) for n in names), dtype=np.int64, count=len(names))
+        idx = np.fromiter(map(self.vocab.get, names, repeat(-1)), dtype=np.int64, count=len(names))
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         keep = idx >= 0
         idx, rows = idx[keep], rows[keep]
@@ -117,20 +117,28 @@ class LinearModel:
 
     def contributions(self, X: sp.csr_matrix, k: int = 5) -> list[tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
         """For every row, the ``k`` strongest (feature, coefficient x value) pushing the score up,
-        and down. Rule features are left out: rules explain themselves as reasons."""
-        import heapq
+        and down. Rule features are left out: rules explain themselves as reasons.
+        Ties keep the features' column order (as ``heapq.nlargest``/``nsmallest`` would)."""
+        contrib = X.data * self.coef[X.indices]
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        is_text = ~self.is_rule[X.indices]
+        up = self._strongest_per_row(X, rows, contrib, is_text & (contrib > 1e-9), -contrib, k)
+        down = self._strongest_per_row(X, rows, contrib, is_text & (contrib < -1e-9), contrib, k)
+        return list(zip(up, down))
 
-        contrib = (X.data * self.coef[X.indices]).tolist()
-        indices = X.indices.tolist()
-        is_rule = self.is_rule
+    def _strongest_per_row(self, X, rows, contrib, candidates, sort_key, k) -> list[list[tuple[str, float]]]:
+        """Per row, the first ``k`` candidates by ascending ``sort_key`` (a stable sort: one numpy pass
+        for the whole batch instead of a heap per row)."""
+        pos = np.flatnonzero(candidates)
+        pos = pos[np.lexsort((sort_key[pos], rows[pos]))]
+        row_of = rows[pos]
+        starts = np.searchsorted(row_of, np.arange(X.shape[0] + 1))
+        rank = np.arange(len(pos)) - starts[row_of]
+        pos, row_of = pos[rank < k], row_of[rank < k]
+        bounds = np.searchsorted(row_of, np.arange(X.shape[0] + 1)).tolist()
         terms = self.terms
-        out = []
-        for r in range(X.shape[0]):
-            span = [j for j in range(X.indptr[r], X.indptr[r + 1]) if not is_rule[indices[j]]]
-            up = heapq.nlargest(k, (j for j in span if contrib[j] > 1e-9), key=contrib.__getitem__)
-            down = heapq.nsmallest(k, (j for j in span if contrib[j] < -1e-9), key=contrib.__getitem__)
-            out.append(([(terms[indices[j]], contrib[j]) for j in up], [(terms[indices[j]], contrib[j]) for j in down]))
-        return out
+        pairs = list(zip([terms[i] for i in X.indices[pos].tolist()], contrib[pos].tolist()))
+        return [pairs[bounds[r]:bounds[r + 1]] for r in range(X.shape[0])]
 
     def rule_weight(self, rule_id: str) -> float | None:
         j = self.vocab.get("r:" + rule_id)
