@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from typing import Iterable
 
@@ -111,16 +112,21 @@ def placeholder_text(e: Entities, directory: Directory) -> tuple[str, list[str]]
     return _DIGITS.sub("0", "".join(out).lower()), kinds
 
 
+@lru_cache(maxsize=200_000)
+def _char_ngrams(run: str) -> tuple[str, ...]:
+    """``c:`` features of one run of Chinese characters: its 2-grams, then its 3-grams. Cached:
+    runs are clauses, and the same clauses recur across messages."""
+    return tuple(["c:" + run[i:i + 2] for i in range(len(run) - 1)] + ["c:" + run[i:i + 3] for i in range(len(run) - 2)])
+
+
 def message_features(
     e: Entities, hits: list[tuple[Rule, Hit]], directory: Directory, seg: Segmenter | None = None
 ) -> dict[str, float]:
     """Named feature values for one message (see the module docstring)."""
     seg = seg or segmenter(directory)
     text, kinds = placeholder_text(e, directory)
-    feats: dict[str, float] = dict.fromkeys(["w:" + tok.strip() for tok in seg.cut(text)], 1.0)
-    for run in _HAN_RUN.findall(text):
-        feats.update(dict.fromkeys(["c:" + run[i:i + 2] for i in range(len(run) - 1)], 1.0))
-        feats.update(dict.fromkeys(["c:" + run[i:i + 3] for i in range(len(run) - 2)], 1.0))
+    words = ["w:" + tok.strip() for tok in seg.cut(text)]
+    feats: dict[str, float] = dict.fromkeys(chain(words, *map(_char_ngrams, _HAN_RUN.findall(text))), 1.0)
     for kind in kinds:
         feats["e:" + kind] = 1.0
     if e.signature is not None:
