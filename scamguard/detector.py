@@ -154,14 +154,16 @@ class Detector:
         ]
         return tuple(sorted(reasons, key=lambda x: -x.weight))
 
-    def _verdicts(self, analyses: Sequence[Analysis]) -> list[Verdict]:
+    def _verdicts(self, analyses: Sequence[Analysis], brief: bool = False) -> list[Verdict]:
+        """Score a batch. ``brief``: leave out the entity list and the terms that pulled the score
+        down, which a file scan does not write (building them is a good part of the cost per row)."""
         if not analyses:
             return []
         if self.model is not None:
             X = self.model.transform([a.features for a in analyses])
             scores = self.model.probability(X)
             categories = self.model.category(X)
-            terms = [(_merged(up), _merged(down)) for up, down in self.model.contributions(X, 2 * _TOP_TERMS)]
+            terms = [(_merged(up), _merged(down)) for up, down in self.model.contributions(X, 2 * _TOP_TERMS, down=not brief)]
         else:
             X = terms = None
             logits = [_RULES_ONLY_BIAS + sum(r.weight * h.strength for r, h in a.hits) for a in analyses]
@@ -183,7 +185,7 @@ class Detector:
             out.append(Verdict(
                 is_scam=is_scam, score=score,
                 category=(categories[i] or _rules_category(a) or "other") if is_scam else None,
-                reasons=reasons, entities=tuple(a.entities.to_list()),
+                reasons=reasons, entities=() if brief else tuple(a.entities.to_list()),
                 top_terms=top, bottom_terms=bottom, threshold=self.threshold,
                 model_version=self.model_version, data_version=self.data_version, notes=notes,
             ))
@@ -232,7 +234,9 @@ class Detector:
             results = Parallel(n_jobs=n_jobs)(delayed(self._check_batch)(t, s) for t, s in batches)
         return [v for batch in results for v in batch]
 
-    def _check_batch(self, texts: Sequence, senders: Sequence) -> list[Verdict]:
+    def _check_batch(self, texts: Sequence, senders: Sequence, brief: bool = False) -> list[Verdict]:
+        """Verdicts in order; a message that cannot be scanned gets one with ``error`` set.
+        ``brief``: see ``_verdicts``."""
         analyses: list[Analysis | None] = []
         errors: dict[int, str] = {}
         for i, (text, sender) in enumerate(zip(texts, senders)):
@@ -241,7 +245,7 @@ class Detector:
             except InvalidInputError as exc:
                 analyses.append(None)
                 errors[i] = str(exc)
-        scored = iter(self._verdicts([a for a in analyses if a is not None]))
+        scored = iter(self._verdicts([a for a in analyses if a is not None], brief))
         return [
             next(scored) if a is not None else self._error_verdict(errors[i])
             for i, a in enumerate(analyses)
@@ -267,10 +271,13 @@ class Detector:
 
 
 def _merged(contribs: list[tuple[str, float]]) -> tuple[TermWeight, ...]:
-    """Readable terms, strongest first; a word seen both as a word and as an n-gram is shown once."""
+    """Readable terms, strongest first; a word seen both as a word and as an n-gram is shown once.
+    ``contribs`` come strongest first, so when no two share a readable term they are already ranked."""
+    terms = [readable_term(feature) for feature, _ in contribs]
+    if len(set(terms)) == len(terms):
+        return tuple(TermWeight(t, w) for t, (_, w) in zip(terms[:_TOP_TERMS], contribs))
     total: dict[str, float] = {}
-    for feature, weight in contribs:
-        term = readable_term(feature)
+    for term, (_, weight) in zip(terms, contribs):
         total[term] = total.get(term, 0.0) + weight
     ranked = sorted(total.items(), key=lambda tw: -abs(tw[1]))[:_TOP_TERMS]
     return tuple(TermWeight(t, w) for t, w in ranked)

@@ -115,16 +115,21 @@ class LinearModel:
         scores = X @ self.category_coef.T + self.category_intercept
         return [self.categories[i] for i in np.asarray(scores).argmax(axis=1)]
 
-    def contributions(self, X: sp.csr_matrix, k: int = 5) -> list[tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
+    def contributions(
+        self, X: sp.csr_matrix, k: int = 5, down: bool = True
+    ) -> list[tuple[list[tuple[str, float]], list[tuple[str, float]]]]:
         """For every row, the ``k`` strongest (feature, coefficient x value) pushing the score up,
-        and down. Rule features are left out: rules explain themselves as reasons.
-        Ties keep the features' column order (as ``heapq.nlargest``/``nsmallest`` would)."""
+        and down (left empty with ``down=False``), strongest first. Rule features are left out:
+        rules explain themselves as reasons. Ties keep the features' column order (as
+        ``heapq.nlargest``/``nsmallest`` would)."""
         contrib = X.data * self.coef[X.indices]
         rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
         is_text = ~self.is_rule[X.indices]
-        up = self._strongest_per_row(X, rows, contrib, is_text & (contrib > 1e-9), -contrib, k)
-        down = self._strongest_per_row(X, rows, contrib, is_text & (contrib < -1e-9), contrib, k)
-        return list(zip(up, down))
+        ups = self._strongest_per_row(X, rows, contrib, is_text & (contrib > 1e-9), -contrib, k)
+        if not down:
+            return [(up, []) for up in ups]
+        downs = self._strongest_per_row(X, rows, contrib, is_text & (contrib < -1e-9), contrib, k)
+        return list(zip(ups, downs))
 
     def _strongest_per_row(self, X, rows, contrib, candidates, sort_key, k) -> list[list[tuple[str, float]]]:
         """Per row, the first ``k`` candidates by ascending ``sort_key`` (a stable sort: one numpy pass
