@@ -331,7 +331,7 @@ def urgency_threat(e: Entities, d: Directory) -> Iterator[Hit]:
     """A threat (冻结, 停机, 影响征信 ...) together with a deadline or 否则: pressure to act before thinking."""
     text = e.text.text
     threat = next(_unwarned(_THREAT, text), None)
-    pressure = next(_unwarned(_PRESSURE, text), None)
+    pressure = next(_unwarned(_PRESSURE, text), None) if threat else None
     if threat and pressure:
         t = e.text.original_span(threat.start(), threat.end())
         p = e.text.original_span(pressure.start(), pressure.end())
@@ -350,7 +350,7 @@ def fake_authority(e: Entities, d: Directory) -> Iterator[Hit]:
     """Police, procuratorate or court language combined with an accusation or secrecy demand."""
     text = e.text.text
     auth = next(_unwarned(_AUTHORITY, text), None)
-    coercion = next(_unwarned(_COERCION, text), None)
+    coercion = next(_unwarned(_COERCION, text), None) if auth else None
     if auth and coercion:
         a = e.text.original_span(auth.start(), auth.end())
         c = e.text.original_span(coercion.start(), coercion.end())
