@@ -147,9 +147,10 @@ class Detector:
                 return learned
         return rule.weight
 
-    def _reasons(self, a: Analysis) -> tuple[Reason, ...]:
+    def _reasons(self, a: Analysis, weights: dict[Rule, float]) -> tuple[Reason, ...]:
+        """``weights``: each rule's weight (see ``_rule_weight``), looked up once per batch."""
         reasons = [
-            Reason(r.id, r.title, hit.message, self._rule_weight(r) * hit.strength, hit.evidence)
+            Reason(r.id, r.title, hit.message, weights[r] * hit.strength, hit.evidence)
             for r, hit in a.hits
         ]
         return tuple(sorted(reasons, key=lambda x: -x.weight))
@@ -169,6 +170,8 @@ class Detector:
             logits = [_RULES_ONLY_BIAS + sum(r.weight * h.strength for r, h in a.hits) for a in analyses]
             scores = 1.0 / (1.0 + np.exp(-np.clip(np.array(logits), -50, 50)))
             categories = [_rules_category(a) for a in analyses]
+        weights = {r: self._rule_weight(r) for r in {r for a in analyses for r, _ in a.hits}}
+        model_version, data_version = self.model_version, self.data_version
         out = []
         for i, a in enumerate(analyses):
             score = float(scores[i])
@@ -178,7 +181,7 @@ class Detector:
             if decisive and not is_scam:
                 is_scam = True
                 notes += (f"flagged by decisive rule {decisive[0]} although the model score is {score:.2f}",)
-            reasons = self._reasons(a)
+            reasons = self._reasons(a, weights)
             if self.lists is not None:
                 is_scam, reasons, notes = self._apply_lists(a, is_scam, reasons, notes)
             top, bottom = terms[i] if terms is not None else ((), ())
@@ -187,7 +190,7 @@ class Detector:
                 category=(categories[i] or _rules_category(a) or "other") if is_scam else None,
                 reasons=reasons, entities=() if brief else tuple(a.entities.to_list()),
                 top_terms=top, bottom_terms=bottom, threshold=self.threshold,
-                model_version=self.model_version, data_version=self.data_version, notes=notes,
+                model_version=model_version, data_version=data_version, notes=notes,
             ))
         return out
 

@@ -18,7 +18,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -82,18 +82,15 @@ class LinearModel:
     def transform(self, feature_dicts: Sequence[dict[str, float]]) -> sp.csr_matrix:
         """Rows of named features -> tf-idf for text features (l2 per row), raw values otherwise."""
         n_rows = len(feature_dicts)
-        names: list[str] = []
-        values: list[float] = []
-        lengths = np.empty(n_rows, dtype=np.int64)
-        for i, feats in enumerate(feature_dicts):
-            names.extend(feats)
-            values.extend(feats.values())
-            lengths[i] = len(feats)
-        idx = np.fromiter(map(self.vocab.get, names, repeat(-1)), dtype=np.int64, count=len(names))
+        lengths = np.fromiter(map(len, feature_dicts), dtype=np.int64, count=n_rows)
+        n = int(lengths.sum())
+        names = chain.from_iterable(feature_dicts)
+        idx = np.fromiter(map(self.vocab.get, names, repeat(-1)), dtype=np.int64, count=n)
+        values = np.fromiter(chain.from_iterable(map(dict.values, feature_dicts)), dtype=np.float64, count=n)
         rows = np.repeat(np.arange(n_rows, dtype=np.int64), lengths)
         keep = idx >= 0
         idx, rows = idx[keep], rows[keep]
-        vals = np.asarray(values, dtype=np.float64)[keep] * self.idf[idx]
+        vals = values[keep] * self.idf[idx]
         text = self.is_text[idx]
         norms = np.sqrt(np.bincount(rows, weights=np.where(text, vals * vals, 0.0), minlength=n_rows))
         scale = np.where(text & (norms[rows] > 0), 1.0 / np.where(norms[rows] > 0, norms[rows], 1.0), 1.0)
