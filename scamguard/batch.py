@@ -130,14 +130,14 @@ def _scan_chunk(detector: Detector, texts: list, senders: list, problems: list, 
     """The CLI's unit of work: brief verdicts (see ``Detector._verdicts``), formatted as output columns."""
     with _gc_paused():
         verdicts = detector._check_batch(texts, senders, brief=True)
-    verdicts = [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
-    columns = zip(*verdict_columns(verdicts, mask=mask).values())
-    outcomes = []
-    examples = 0
-    for v, values in zip(verdicts, columns):
-        example = v if v.is_scam and examples < _EXAMPLES else None
-        examples += example is not None
-        outcomes.append(RowOutcome(values, v.is_scam, v.error, v.category, _evidence(v) if v.is_scam else (), example))
+        verdicts = [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
+        columns = zip(*verdict_columns(verdicts, mask=mask).values())
+        outcomes = []
+        examples = 0
+        for v, values in zip(verdicts, columns):
+            example = v if v.is_scam and examples < _EXAMPLES else None
+            examples += example is not None
+            outcomes.append(RowOutcome(values, v.is_scam, v.error, v.category, _evidence(v) if v.is_scam else (), example))
     return outcomes
 
 
