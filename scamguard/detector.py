@@ -239,7 +239,24 @@ class Detector:
 
     def _check_batch(self, texts: Sequence, senders: Sequence, brief: bool = False) -> list[Verdict]:
         """Verdicts in order; a message that cannot be scanned gets one with ``error`` set.
-        ``brief``: see ``_verdicts``."""
+        ``brief``: see ``_verdicts``. A message repeated in the batch with the same sender is
+        checked once: exports repeat bulk messages, and the verdict depends on nothing else."""
+        first_seen: dict[tuple, int] = {}
+        unique_texts, unique_senders, which = [], [], []
+        for text, sender in zip(texts, senders):
+            key = _repeat_key(text, sender)
+            j = first_seen.get(key) if key is not None else None
+            if j is None:
+                j = len(unique_texts)
+                unique_texts.append(text)
+                unique_senders.append(sender)
+                if key is not None:
+                    first_seen[key] = j
+            which.append(j)
+        verdicts = self._check_unique(unique_texts, unique_senders, brief)
+        return [verdicts[j] for j in which]
+
+    def _check_unique(self, texts: Sequence, senders: Sequence, brief: bool) -> list[Verdict]:
         analyses: list[Analysis | None] = []
         errors: dict[int, str] = {}
         for i, (text, sender) in enumerate(zip(texts, senders)):
@@ -271,6 +288,17 @@ class Detector:
         for name, values in verdict_columns(verdicts).items():
             out[name] = values
         return out
+
+
+def _repeat_key(text, sender) -> tuple | None:
+    """What makes two rows the same message (types included: 1 and "1" are scanned differently);
+    None when it cannot be a dict key."""
+    key = (type(text), text, type(sender), sender)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
 
 
 def _merged(contribs: list[tuple[str, float]]) -> tuple[TermWeight, ...]:
