@@ -152,12 +152,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 def lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
     """Brands whose identity a link borrows, and how ('homoglyph', 'inside', 'typo')."""
     key = ("lookalike", link.host, link.domain, link.homoglyph, link.skeleton)
-    found = d.memo.get(key)
-    if found is None:
-        if len(d.memo) > 100_000:
-            d.memo.clear()
-        found = d.memo[key] = _lookalike_brands(link, d)
-    return found
+    return d.remembered(key, lambda: _lookalike_brands(link, d))
 
 
 def _lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
