@@ -1,13 +1,16 @@
 """Scan whole files: stream in chunks, check in parallel, write every row in input order."""
 from __future__ import annotations
 
+import gc
 import os
+import pickle
 import sys
 import time
+import uuid
 from collections import Counter, deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from .columns import VERDICT_COLUMNS, find_sender_column, find_text_column, verdict_columns
 from .detector import Detector
@@ -19,6 +22,8 @@ __all__ = ["scan_file", "ScanResult", "ScanSummary", "run_scan"]
 
 _EVIDENCE_RULES = {"fake_support_number": "numbers", "lookalike_domain": "domains", "unofficial_link": "domains",
                    "ip_link": "domains", "risky_tld": "domains", "contact_handoff": "contacts"}
+_EXAMPLES = 20
+"""Flagged messages kept as examples for the summary and the report."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,21 @@ class ScanResult:
 
     row: dict
     verdict: Verdict
+
+
+class RowOutcome(NamedTuple):
+    """What a file scan writes and counts for one row: much lighter to send between processes
+    than a full verdict, and already formatted by the worker."""
+
+    columns: tuple
+    """Values of VERDICT_COLUMNS, as written."""
+    is_scam: bool
+    error: str | None
+    category: str | None
+    evidence: tuple[tuple[str, str], ...]
+    """(summary counter, value) pairs of a flagged row, see ``ScanSummary``."""
+    example: Verdict | None
+    """The verdict itself, for the first flagged rows of a chunk (the summary keeps a few)."""
 
 
 @dataclass
@@ -45,20 +65,20 @@ class ScanSummary:
 
     def add(self, result: ScanResult, text: str) -> None:
         v = result.verdict
+        self.count(v.is_scam, v.error, v.category, _evidence(v) if v.is_scam else ())
+        if v.is_scam and len(self.examples) < _EXAMPLES:
+            self.examples.append((text, v))
+
+    def count(self, is_scam: bool, error: str | None, category: str | None, evidence: Iterable[tuple[str, str]]) -> None:
+        """Count one row; ``evidence`` as given by ``RowOutcome.evidence``."""
         self.rows += 1
-        if v.error:
+        if error:
             self.errors += 1
-        if v.is_scam:
+        if is_scam:
             self.flagged += 1
-            self.categories[v.category or "other"] += 1
-            seen = set()
-            for r in v.reasons:
-                kind = _EVIDENCE_RULES.get(r.rule)
-                if kind and r.evidence and (kind, r.evidence[0]) not in seen:
-                    seen.add((kind, r.evidence[0]))
-                    getattr(self, kind)[r.evidence[0]] += 1
-            if len(self.examples) < 20:
-                self.examples.append((text, v))
+            self.categories[category or "other"] += 1
+            for kind, value in evidence:
+                getattr(self, kind)[value] += 1
 
     def lines(self) -> list[str]:
         rate = self.rows / self.seconds if self.seconds else 0.0
@@ -73,17 +93,80 @@ class ScanSummary:
         return out
 
 
-def _check_chunk(detector: Detector, texts: list, senders: list) -> list[Verdict]:
-    return detector._check_batch(texts, senders)
+def _evidence(v: Verdict) -> tuple[tuple[str, str], ...]:
+    """The (summary counter, value) pairs a flagged verdict counts: numbers, domains, chat accounts, each once."""
+    found: dict[tuple[str, str], None] = {}
+    for r in v.reasons:
+        kind = _EVIDENCE_RULES.get(r.rule)
+        if kind and r.evidence:
+            found.setdefault((kind, r.evidence[0]), None)
+    return tuple(found)
 
 
-def scan_file(
-    path, detector: Detector | None = None, *, text_column: str | None = None, sender_column: str | None = None,
-    encoding: str | None = None, n_jobs: int = 1, chunk_size: int = 2000, stdin=None,
-) -> Iterator[ScanResult]:
-    """Yield a ScanResult for every record of the file, in order (rows that cannot be scanned
-    carry ``verdict.error``). Raises InputFileError only when the file as a whole is unusable."""
-    detector = detector or Detector.load()
+# ----- work done per chunk, in worker processes when n_jobs > 1 --------------------------------
+
+@contextmanager
+def _gc_paused():
+    """Checking a chunk creates millions of short-lived objects, which reference counting frees;
+    the cyclic collector would meanwhile walk every cached object (segmenter, n-grams, model)
+    again and again. Pause it for the chunk."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _check_chunk(detector: Detector, texts: list, senders: list, problems: list) -> list[Verdict]:
+    with _gc_paused():
+        verdicts = detector._check_batch(texts, senders)
+    return [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
+
+
+def _scan_chunk(detector: Detector, texts: list, senders: list, problems: list, mask: bool) -> list[RowOutcome]:
+    """The CLI's unit of work: brief verdicts (see ``Detector._verdicts``), formatted as output columns."""
+    with _gc_paused():
+        verdicts = detector._check_batch(texts, senders, brief=True)
+        verdicts = [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
+        columns = zip(*verdict_columns(verdicts, mask=mask).values())
+        outcomes = []
+        examples = 0
+        for v, values in zip(verdicts, columns):
+            example = v if v.is_scam and examples < _EXAMPLES else None
+            examples += example is not None
+            outcomes.append(RowOutcome(values, v.is_scam, v.error, v.category, _evidence(v) if v.is_scam else (), example))
+    return outcomes
+
+
+_worker_detector: tuple[str, Detector] | None = None
+
+
+class _ShippedDetector:
+    """A detector on its way to worker processes: pickled once here; each worker unpickles it on its
+    first chunk and keeps it, caches included (segmenter, look-alike checks), for the chunks after."""
+
+    def __init__(self, detector: Detector):
+        self.key = uuid.uuid4().hex
+        self.payload = pickle.dumps(detector, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def get(self) -> Detector:
+        global _worker_detector
+        if _worker_detector is None or _worker_detector[0] != self.key:
+            _worker_detector = (self.key, pickle.loads(self.payload))
+        return _worker_detector[1]
+
+
+def _in_worker(work, shipped: _ShippedDetector, *args):
+    return work(shipped.get(), *args)
+
+
+# ----- reading, dispatching, reassembling in order -------------------------------------------
+
+def _open_source(path, text_column, sender_column, encoding, chunk_size, stdin):
+    """The opened file and the columns holding text and sender; InputFileError when unusable."""
     source = open_records(path, encoding=encoding, chunk_size=chunk_size, stdin=stdin)
     columns = source.columns
     if text_column is not None and columns and text_column not in columns:
@@ -94,10 +177,12 @@ def scan_file(
         raise InputFileError(f"sender column {sender_column!r} not found; columns are: {', '.join(columns)}")
     if sender_column is None and columns:
         sender_column = find_sender_column(columns)
-    yield from _scan_chunks(source.chunks(), detector, text_column, sender_column, n_jobs)
+    return source, text_column, sender_column
 
 
-def _scan_chunks(chunks, detector: Detector, text_column: str, sender_column: str | None, n_jobs: int) -> Iterator[ScanResult]:
+def _checked_chunks(work, detector: Detector, chunks, text_column: str, sender_column: str | None, n_jobs: int, *extra):
+    """(chunk, work(detector, texts, senders, problems, *extra)) for every chunk, in input order,
+    with n_jobs worker processes. Rows lose their ROW_ERROR key; its text becomes ``problems``."""
     pending: deque = deque()
 
     def tasks():
@@ -105,23 +190,42 @@ def _scan_chunks(chunks, detector: Detector, text_column: str, sender_column: st
             pending.append(chunk)
             texts = [None if ROW_ERROR in r and text_column not in r else r.get(text_column) for r in chunk]
             senders = [r.get(sender_column) if sender_column else None for r in chunk]
-            yield texts, senders
+            problems = [r.pop(ROW_ERROR, None) for r in chunk]
+            yield texts, senders, problems
 
     if n_jobs == 1:
-        results = (_check_chunk(detector, t, s) for t, s in tasks())
+        results = (work(detector, *task, *extra) for task in tasks())
     else:
         from joblib import Parallel, delayed
 
+        shipped = _ShippedDetector(detector)
         results = Parallel(n_jobs=n_jobs, return_as="generator", pre_dispatch="2*n_jobs")(
-            delayed(_check_chunk)(detector, t, s) for t, s in tasks()
+            delayed(_in_worker)(work, shipped, *task, *extra) for task in tasks()
         )
-    for verdicts in results:
-        chunk = pending.popleft()
+    for result in results:
+        yield pending.popleft(), result
+
+
+def scan_file(
+    path, detector: Detector | None = None, *, text_column: str | None = None, sender_column: str | None = None,
+    encoding: str | None = None, n_jobs: int = 1, chunk_size: int = 2000, stdin=None,
+) -> Iterator[ScanResult]:
+    """Yield a ScanResult for every record of the file, in order (rows that cannot be scanned
+    carry ``verdict.error``). Raises InputFileError only when the file as a whole is unusable."""
+    detector = detector or Detector.load()
+    source, text_column, sender_column = _open_source(path, text_column, sender_column, encoding, chunk_size, stdin)
+    for chunk, verdicts in _checked_chunks(_check_chunk, detector, source.chunks(), text_column, sender_column, n_jobs):
         for row, v in zip(chunk, verdicts):
-            problem = row.pop(ROW_ERROR, None)
-            if problem:
-                v = _with_error(v, problem)
             yield ScanResult(row, v)
+
+
+def _scan_outcomes(
+    path, detector: Detector, *, text_column, sender_column, encoding, n_jobs: int, mask: bool, chunk_size: int = 2000,
+) -> Iterator[tuple[dict, RowOutcome]]:
+    """Like ``scan_file``, but each row comes with its RowOutcome: what the CLI writes and counts."""
+    source, text_column, sender_column = _open_source(path, text_column, sender_column, encoding, chunk_size, None)
+    for chunk, outcomes in _checked_chunks(_scan_chunk, detector, source.chunks(), text_column, sender_column, n_jobs, mask):
+        yield from zip(chunk, outcomes)
 
 
 def _with_error(v: Verdict, problem: str) -> Verdict:
@@ -138,8 +242,8 @@ def run_scan(args, detector: Detector) -> int:
             raise InputFileError("--threshold must be between 0 and 1")
         detector.threshold = args.threshold
     n_jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
-    results = scan_file(args.input, detector, text_column=args.text_column, sender_column=args.sender_column,
-                        encoding=args.encoding, n_jobs=n_jobs)
+    results = _scan_outcomes(args.input, detector, text_column=args.text_column, sender_column=args.sender_column,
+                             encoding=args.encoding, n_jobs=n_jobs, mask=args.mask)
     from .io.writers import open_writer
 
     summary = ScanSummary(model_version=detector.model_version, data_version=detector.data_version)
@@ -148,24 +252,23 @@ def run_scan(args, detector: Detector) -> int:
     progress = None
     show_progress = not args.quiet and sys.stderr.isatty()
     try:
-        for res in results:
+        for row, outcome in results:
             if writer is None:
-                columns = [c for c in res.row if c not in VERDICT_COLUMNS]
+                columns = [c for c in row if c not in VERDICT_COLUMNS]
                 writer = open_writer(args.output, columns + [c for c in VERDICT_COLUMNS])
                 if show_progress:
                     from tqdm import tqdm
 
                     progress = tqdm(unit=" msg", file=sys.stderr, desc="scanning", smoothing=0.1)
-            text = res.row.get(args.text_column) if args.text_column else None
-            summary.add(res, str(text) if text is not None else _first_text(res.row))
-            if args.only_flagged and not (res.verdict.is_scam or res.verdict.error):
+            summary.count(outcome.is_scam, outcome.error, outcome.category, outcome.evidence)
+            if outcome.example is not None and len(summary.examples) < _EXAMPLES:
+                text = row.get(args.text_column) if args.text_column else None
+                summary.examples.append((str(text) if text is not None else _first_text(row), outcome.example))
+            if args.only_flagged and not (outcome.is_scam or outcome.error):
                 if progress:
                     progress.update(1)
                 continue
-            cols = verdict_columns([res.verdict], mask=args.mask)
-            row = dict(res.row)
-            for k, vals in cols.items():
-                row[k] = vals[0]
+            row.update(zip(VERDICT_COLUMNS, outcome.columns))
             writer.write(row)
             if progress:
                 progress.update(1)

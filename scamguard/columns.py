@@ -54,6 +54,10 @@ def mask_private(text: str) -> str:
     return _PHONE_LIKE.sub(repl, text)
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""json.dumps(..., ensure_ascii=False), without building an encoder for every row."""
+
+
 def verdict_columns(verdicts: Sequence[Verdict], mask: bool = False) -> dict[str, list]:
     """The columns a scan adds to every row, readable in a spreadsheet."""
     cols: dict[str, list] = {name: [] for name in VERDICT_COLUMNS}
@@ -68,6 +72,6 @@ def verdict_columns(verdicts: Sequence[Verdict], mask: bool = False) -> dict[str
         cols["scam_category"].append(v.category or "")
         cols["scam_reasons"].append(reasons)
         cols["scam_evidence"].append(evidence)
-        cols["scam_top_terms"].append(json.dumps([[t.term, round(t.weight, 3)] for t in v.top_terms], ensure_ascii=False) if v.top_terms else "")
+        cols["scam_top_terms"].append(_to_json([[t.term, round(t.weight, 3)] for t in v.top_terms]) if v.top_terms else "")
         cols["scan_error"].append(v.error or "")
     return cols

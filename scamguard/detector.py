@@ -147,26 +147,31 @@ class Detector:
                 return learned
         return rule.weight
 
-    def _reasons(self, a: Analysis) -> tuple[Reason, ...]:
+    def _reasons(self, a: Analysis, weights: dict[Rule, float]) -> tuple[Reason, ...]:
+        """``weights``: each rule's weight (see ``_rule_weight``), looked up once per batch."""
         reasons = [
-            Reason(r.id, r.title, hit.message, self._rule_weight(r) * hit.strength, hit.evidence)
+            Reason(r.id, r.title, hit.message, weights[r] * hit.strength, hit.evidence)
             for r, hit in a.hits
         ]
         return tuple(sorted(reasons, key=lambda x: -x.weight))
 
-    def _verdicts(self, analyses: Sequence[Analysis]) -> list[Verdict]:
+    def _verdicts(self, analyses: Sequence[Analysis], brief: bool = False) -> list[Verdict]:
+        """Score a batch. ``brief``: leave out the entity list and the terms that pulled the score
+        down, which a file scan does not write (building them is a good part of the cost per row)."""
         if not analyses:
             return []
         if self.model is not None:
             X = self.model.transform([a.features for a in analyses])
             scores = self.model.probability(X)
             categories = self.model.category(X)
-            terms = [(_merged(up), _merged(down)) for up, down in self.model.contributions(X, 2 * _TOP_TERMS)]
+            terms = [(_merged(up), _merged(down)) for up, down in self.model.contributions(X, 2 * _TOP_TERMS, down=not brief)]
         else:
             X = terms = None
             logits = [_RULES_ONLY_BIAS + sum(r.weight * h.strength for r, h in a.hits) for a in analyses]
             scores = 1.0 / (1.0 + np.exp(-np.clip(np.array(logits), -50, 50)))
             categories = [_rules_category(a) for a in analyses]
+        weights = {r: self._rule_weight(r) for r in {r for a in analyses for r, _ in a.hits}}
+        model_version, data_version = self.model_version, self.data_version
         out = []
         for i, a in enumerate(analyses):
             score = float(scores[i])
@@ -176,16 +181,16 @@ class Detector:
             if decisive and not is_scam:
                 is_scam = True
                 notes += (f"flagged by decisive rule {decisive[0]} although the model score is {score:.2f}",)
-            reasons = self._reasons(a)
+            reasons = self._reasons(a, weights)
             if self.lists is not None:
                 is_scam, reasons, notes = self._apply_lists(a, is_scam, reasons, notes)
             top, bottom = terms[i] if terms is not None else ((), ())
             out.append(Verdict(
                 is_scam=is_scam, score=score,
                 category=(categories[i] or _rules_category(a) or "other") if is_scam else None,
-                reasons=reasons, entities=tuple(a.entities.to_list()),
+                reasons=reasons, entities=() if brief else tuple(a.entities.to_list()),
                 top_terms=top, bottom_terms=bottom, threshold=self.threshold,
-                model_version=self.model_version, data_version=self.data_version, notes=notes,
+                model_version=model_version, data_version=data_version, notes=notes,
             ))
         return out
 
@@ -232,7 +237,26 @@ class Detector:
             results = Parallel(n_jobs=n_jobs)(delayed(self._check_batch)(t, s) for t, s in batches)
         return [v for batch in results for v in batch]
 
-    def _check_batch(self, texts: Sequence, senders: Sequence) -> list[Verdict]:
+    def _check_batch(self, texts: Sequence, senders: Sequence, brief: bool = False) -> list[Verdict]:
+        """Verdicts in order; a message that cannot be scanned gets one with ``error`` set.
+        ``brief``: see ``_verdicts``. A message repeated in the batch with the same sender is
+        checked once: exports repeat bulk messages, and the verdict depends on nothing else."""
+        first_seen: dict[tuple, int] = {}
+        unique_texts, unique_senders, which = [], [], []
+        for text, sender in zip(texts, senders):
+            key = _repeat_key(text, sender)
+            j = first_seen.get(key) if key is not None else None
+            if j is None:
+                j = len(unique_texts)
+                unique_texts.append(text)
+                unique_senders.append(sender)
+                if key is not None:
+                    first_seen[key] = j
+            which.append(j)
+        verdicts = self._check_unique(unique_texts, unique_senders, brief)
+        return [verdicts[j] for j in which]
+
+    def _check_unique(self, texts: Sequence, senders: Sequence, brief: bool) -> list[Verdict]:
         analyses: list[Analysis | None] = []
         errors: dict[int, str] = {}
         for i, (text, sender) in enumerate(zip(texts, senders)):
@@ -241,7 +265,7 @@ class Detector:
             except InvalidInputError as exc:
                 analyses.append(None)
                 errors[i] = str(exc)
-        scored = iter(self._verdicts([a for a in analyses if a is not None]))
+        scored = iter(self._verdicts([a for a in analyses if a is not None], brief))
         return [
             next(scored) if a is not None else self._error_verdict(errors[i])
             for i, a in enumerate(analyses)
@@ -266,11 +290,25 @@ class Detector:
         return out
 
 
+def _repeat_key(text, sender) -> tuple | None:
+    """What makes two rows the same message (types included: 1 and "1" are scanned differently);
+    None when it cannot be a dict key."""
+    key = (type(text), text, type(sender), sender)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
 def _merged(contribs: list[tuple[str, float]]) -> tuple[TermWeight, ...]:
-    """Readable terms, strongest first; a word seen both as a word and as an n-gram is shown once."""
+    """Readable terms, strongest first; a word seen both as a word and as an n-gram is shown once.
+    ``contribs`` come strongest first, so when no two share a readable term they are already ranked."""
+    terms = [readable_term(feature) for feature, _ in contribs]
+    if len(set(terms)) == len(terms):
+        return tuple(TermWeight(t, w) for t, (_, w) in zip(terms[:_TOP_TERMS], contribs))
     total: dict[str, float] = {}
-    for feature, weight in contribs:
-        term = readable_term(feature)
+    for term, (_, weight) in zip(terms, contribs):
         total[term] = total.get(term, 0.0) + weight
     ranked = sorted(total.items(), key=lambda tw: -abs(tw[1]))[:_TOP_TERMS]
     return tuple(TermWeight(t, w) for t, w in ranked)

@@ -276,8 +276,22 @@ class Directory:
                 last_end = end
         return [r for r in result if r[2]]
 
+    def remembered(self, key, compute):
+        """``memo[key]``, computed with ``compute()`` on first use; the memo is emptied when it
+        grows past 100,000 entries."""
+        found = self.memo.get(key)
+        if found is None:
+            if len(self.memo) > 100_000:
+                self.memo.clear()
+            found = self.memo[key] = compute()
+        return found
+
     def brands_of_name(self, name: str) -> frozenset[str]:
-        """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心"."""
+        """Brand ids for a signature such as "工商银行" or "中国工商银行信用卡中心" (remembered:
+        the same signatures come back in message after message)."""
+        return self.remembered(("name", name), lambda: self._brands_of_name(name))
+
+    def _brands_of_name(self, name: str) -> frozenset[str]:
         ids = self._alias_to_brands.get(_alias_key(name)) or self._signature_to_brands.get(_alias_key(name))
         if ids:
             return ids

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from .directory import Directory
 from .normalize import HOMOGLYPHS, Normalized
@@ -180,10 +180,14 @@ class Entities:
         """Every directory brand the message claims, by signature or by name."""
         return self._claimed
 
-    @cached_property
+    @property
     def signature(self) -> BrandClaim | None:
-        """The 【签名】 claim, if the message has one."""
-        return next((b for b in self.brands if b.how == "signature"), None)
+        """The 【签名】 claim, if the message has one. (Not a cached_property: on 3.11 its first
+        access takes a lock, which costs more than this short scan of a few claims.)"""
+        for b in self.brands:
+            if b.how == "signature":
+                return b
+        return None
 
     def to_list(self) -> list[dict]:
         items: list[dict] = []
@@ -206,6 +210,7 @@ _PHONE_RE = re.compile(
     r")"
     r"(?![0-9A-Za-z_])"
 )
+_NON_DIGIT = re.compile(r"\D")
 _MONEY_AFTER = re.compile(r"\s?(?:元|块|万|千|百|%|个|次|天|年|月|日|号|期|分|秒|小时|GB|MB|G\b|M\b|积分|人|位|倍|\.\d|,\d)")
 _CODE_BEFORE = re.compile(r"(?:验证码|校验码|动态码|动态密码|确认码|取件码|提货码|code|Code|CODE|编号|单号|订单号?|尾号|密码|会议号|ID)\D{0,4}$")
 _EMERGENCY_BEFORE = re.compile(r"(?:拨打|致电|电话|报警|打|call)\s?$")
@@ -225,11 +230,14 @@ _BARE_TLDS = frozenset(
     "fun work ltd pro asia ren wang tk pw ml ga cf gq cyou sbs buzz cfd bond rest ly gl gd im so la".split()
 )
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]{1,64}@(?:[A-Za-z0-9\-]{1,63}\.){1,8}[A-Za-z]{2,24}")
+# (app, hints, pattern): a pattern can only match where one of its hints occurs in the lower-cased
+# text (ascii hints avoid i, s and k, the letters IGNORECASE also matches with non-ascii characters),
+# so it runs only then: most messages name no chat app at all.
 _CONTACT_RES = (
-    ("wechat", re.compile(r"(?:企业微信|微信|wechat|weixin)(?:号|号码|账号|id)?\s?[:是为]?\s?(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19}|1[3-9]\d{9})(?![A-Za-z0-9_])", re.IGNORECASE)),
-    ("qq", re.compile(r"(?<![A-Za-z])QQ(?:号|号码|群|群号)?\s?[:是为]?\s?(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
-    ("telegram", re.compile(r"(?:telegram|纸飞机|飞机号|(?<![A-Za-z])tg)(?:号|群|账号|id)?\s?[:是为]?\s?@?(?P<id>[A-Za-z][A-Za-z0-9_]{4,31})", re.IGNORECASE)),
-    ("meeting", re.compile(r"(?:腾讯会议|会议号|会议ID|会议室号|钉钉会议|zoom|飞书会议)[^0-9\n]{0,8}(?P<id>\d{3}[ \-]?\d{3}[ \-]?\d{3,4})(?!\d)", re.IGNORECASE)),
+    ("wechat", ("微信", "we"), re.compile(r"(?:企业微信|微信|wechat|weixin)(?:号|号码|账号|id)?\s?[:是为]?\s?(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19}|1[3-9]\d{9})(?![A-Za-z0-9_])", re.IGNORECASE)),
+    ("qq", ("qq",), re.compile(r"(?<![A-Za-z])QQ(?:号|号码|群|群号)?\s?[:是为]?\s?(?P<id>[1-9]\d{4,11})(?!\d)", re.IGNORECASE)),
+    ("telegram", ("飞机", "tg", "telegram"), re.compile(r"(?:telegram|纸飞机|飞机号|(?<![A-Za-z])tg)(?:号|群|账号|id)?\s?[:是为]?\s?@?(?P<id>[A-Za-z][A-Za-z0-9_]{4,31})", re.IGNORECASE)),
+    ("meeting", ("会议", "zoom"), re.compile(r"(?:腾讯会议|会议号|会议ID|会议室号|钉钉会议|zoom|飞书会议)[^0-9\n]{0,8}(?P<id>\d{3}[ \-]?\d{3}[ \-]?\d{3,4})(?!\d)", re.IGNORECASE)),
 )
 _SIGNATURE_START = re.compile(r"^\s*[【\[]([^】\]\n]{1,24})[】\]]")
 _SIGNATURE_END = re.compile(r"[【\[]([^】\]\n]{1,24})[】\]]\s*$")
@@ -270,7 +278,7 @@ def _phones(norm: Normalized) -> list[Phone]:
     found: list[Phone] = []
     for m in _PHONE_RE.finditer(text):
         surface = m.group(0).rstrip(" -")
-        digits = re.sub(r"\D", "", surface)
+        digits = _NON_DIGIT.sub("", surface)
         if len(digits) >= 8 and (surface.startswith("+") or (digits.startswith("00") and not digits.startswith("0086"))):
             if not digits.lstrip("0").startswith("86"):
                 found.append(Phone(digits.lstrip("0"), "international", surface, norm.original_span(m.start(), m.end()), m.start(), m.start() + len(surface)))
@@ -280,7 +288,7 @@ def _phones(norm: Normalized) -> list[Phone]:
         if kind is None and (" " in surface or "-" in surface):
             # separators may have glued two numbers together: keep the first one that is a number
             first = re.split(r"[ ]", surface)[0]
-            digits = re.sub(r"\D", "", first)
+            digits = _NON_DIGIT.sub("", first)
             kind = classify_number(digits)
             surface = first
         if kind is None:
@@ -305,6 +313,8 @@ def _phones(norm: Normalized) -> list[Phone]:
 def _links(norm: Normalized) -> list[Link]:
     text = norm.text
     found: list[Link] = []
+    if "." not in text and "://" not in text:
+        return found  # every form of link holds one or the other
     for m in _URL_RE.finditer(text):
         url = m.group(0).rstrip(".:/?#!&*+=-_~")
         if not url:
@@ -355,9 +365,13 @@ def _host_in_original(original: str) -> str:
 def _contacts(norm: Normalized) -> list[ContactId]:
     text = norm.text
     found: list[ContactId] = []
-    for m in _EMAIL_RE.finditer(text):
-        found.append(ContactId("email", m.group(0), norm.original_span(m.start(), m.end()), m.start(), m.end()))
-    for app, pattern in _CONTACT_RES:
+    if "@" in text:
+        for m in _EMAIL_RE.finditer(text):
+            found.append(ContactId("email", m.group(0), norm.original_span(m.start(), m.end()), m.start(), m.end()))
+    lowered = text.lower()
+    for app, hints, pattern in _CONTACT_RES:
+        if not any(h in lowered for h in hints):
+            continue
         for m in pattern.finditer(text):
             value = re.sub(r"[ \-]", "", m.group("id")) if app == "meeting" else m.group("id")
             found.append(ContactId(app, value, norm.original_span(m.start("id"), m.end("id")), m.start("id"), m.end("id")))
@@ -381,6 +395,10 @@ def _brands(norm: Normalized, directory: Directory) -> list[BrandClaim]:
     return claims
 
 
+_SENDER_PUNCTUATION = re.compile(r"[\s\-()]")
+_SENDER_NUMBER = re.compile(r"\+?\d{3,21}")
+
+
 def parse_sender(sender) -> Sender | None:
     """Classify a sender as given by an export (number or alphanumeric name)."""
     if sender is None:
@@ -388,8 +406,8 @@ def parse_sender(sender) -> Sender | None:
     raw = str(sender).strip()
     if not raw or raw.lower() == "nan":
         return None
-    compact = re.sub(r"[\s\-()]", "", raw)
-    if re.fullmatch(r"\+?\d{3,21}", compact):
+    compact = _SENDER_PUNCTUATION.sub("", raw)
+    if _SENDER_NUMBER.fullmatch(compact):
         digits = compact.lstrip("+")
         kind = classify_number(digits)
         if compact.startswith("+") and not digits.startswith("86"):

@@ -53,7 +53,7 @@ for _c in range(0x20):  # remaining control characters: binary junk carries no m
 _TRANSLATE[0x7F] = None
 
 # Variant characters that OpenCC leaves as they are but scam vocabulary writes one way (帐户 -> 账户).
-_VARIANTS = str.maketrans({"帐": "账"})
+_VARIANTS = {"帐": "账"}
 
 _CN_DIGITS = {
     "零": "0", "〇": "0", "○": "0",
@@ -167,8 +167,9 @@ def _nfkc_with_offsets(text: str, offsets: list[int]) -> tuple[str, list[int]]:
     return "".join(out), new_offsets
 
 
-def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """re.sub that keeps the offset map: replacement characters inherit the match's offsets."""
+def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    """re.sub that keeps the offset map: replacement characters inherit the match's offsets.
+    ``offsets=None`` means "same positions as the original"; it is returned as is when nothing changed."""
     out: list[str] = []
     new_offsets: list[int] = []
     pos = 0
@@ -177,6 +178,8 @@ def _sub(pattern: re.Pattern, repl, text: str, offsets: list[int]) -> tuple[str,
         replacement = repl(m) if callable(repl) else repl
         if replacement == m.group(0):
             continue
+        if offsets is None:
+            offsets = list(range(len(text)))
         changed = True
         out.append(text[pos:m.start()])
         new_offsets.extend(offsets[pos:m.start()])
@@ -206,6 +209,45 @@ def _unpad(m: re.Match) -> str:
     return _PAD_CHAR.sub("", m.group(0))
 
 
+_DOT_SPELLING_CHAR = re.compile(r"[。点\[\(\s]")  # every spelling of a dot above holds one of these
+
+
+def _any_of(chars: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+# The rewrites, in order: (pattern, replacement, triggers). A rewrite can only change the text when
+# every trigger (a character class) occurs in it, so the pattern itself runs only then: most
+# messages need none of them, and a character class is far cheaper to look for than the pattern.
+_REWRITES: tuple[tuple[re.Pattern, object, tuple[re.Pattern, ...]], ...] = (
+    (_SPACED_RUN, lambda m: _SPACE.sub("", m.group(0)), (_any_of(" "),)),
+    (_HAN_PADDED, _unpad, (_PAD_CHAR,)),
+    (_HAN_STAR, "", (_any_of("*＊"),)),
+    (_HAN_GAP, "", (re.compile(r"\s"),)),
+    (_WECHAT_DISGUISE, "微信", (_any_of("VvWw微薇威维徽嶶"), _any_of("Xx信"))),
+    (_ADD_V, "微信", (_any_of("Vv"), _any_of("加添+➕"))),
+    (_QQ_DISGUISE, "QQ", (_any_of("扣Qq企"),)),
+    (_SPELLED_DOT, ".", (_DOT_SPELLING_CHAR,)),
+    (_SPELLED_IP, lambda m: _IP_DOT.sub(".", m.group(0)), (_DOT_SPELLING_CHAR, re.compile(r"\d"))),
+    (_CN_NUMBER, _cn_number, (_any_of(_CN_DIGIT_CHARS),)),
+)
+
+
+def _undisguise(s: str, offsets: list[int] | None) -> tuple[str, list[int] | None]:
+    """Apply the rewrites whose trigger characters are all present, keeping the offset map."""
+    if " " in s:
+        padding = _padding_width(s)
+        if padding:
+            s, offsets = _sub(_GAP, lambda m: "" if len(m.group(0)) <= padding else " ", s, offsets)
+    for pattern, repl, triggers in _REWRITES:
+        for trigger in triggers:
+            if not trigger.search(s):
+                break
+        else:
+            s, offsets = _sub(pattern, repl, s, offsets)
+    return s, offsets
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` (a str) for matching; see the module docstring for what is undone."""
     if not isinstance(text, str):
@@ -218,27 +260,16 @@ def normalize(text: str) -> Normalized:
     if not unicodedata.is_normalized("NFKC", s):
         s, offsets = _nfkc_with_offsets(s, offsets if offsets is not None else list(range(len(s))))
     if not s.isascii():
-        simplified = _t2s().convert(s).translate(_VARIANTS)
+        simplified = _t2s().convert(s)
+        for variant, standard in _VARIANTS.items():  # str.replace: far cheaper than translate for a few characters
+            simplified = simplified.replace(variant, standard)
         if len(simplified) == len(s):
             s = simplified
         else:  # phrase conversion changed the length: fall back to character by character
             s = "".join(_t2s().convert(c) if len(_t2s().convert(c)) == 1 else c for c in s)
     if _NEEDS_REGEX.search(s):
-        offs = offsets if offsets is not None else list(range(len(s)))
         before = s
-        padding = _padding_width(s)
-        if padding:
-            s, offs = _sub(_GAP, lambda m: "" if len(m.group(0)) <= padding else " ", s, offs)
-        s, offs = _sub(_SPACED_RUN, lambda m: _SPACE.sub("", m.group(0)), s, offs)
-        s, offs = _sub(_HAN_PADDED, _unpad, s, offs)
-        s, offs = _sub(_HAN_STAR, "", s, offs)
-        s, offs = _sub(_HAN_GAP, "", s, offs)
-        s, offs = _sub(_WECHAT_DISGUISE, "微信", s, offs)
-        s, offs = _sub(_ADD_V, "微信", s, offs)
-        s, offs = _sub(_QQ_DISGUISE, "QQ", s, offs)
-        s, offs = _sub(_SPELLED_DOT, ".", s, offs)
-        s, offs = _sub(_SPELLED_IP, lambda m: _IP_DOT.sub(".", m.group(0)), s, offs)
-        s, offs = _sub(_CN_NUMBER, _cn_number, s, offs)
-        if s != before or offsets is not None:
-            offsets = offs
+        s, rewritten = _undisguise(s, offsets)
+        if s != before:
+            offsets = rewritten
     return Normalized(s, original, tuple(offsets) if offsets is not None else None)

@@ -73,6 +73,15 @@ def _unwarned(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
             yield m
 
 
+def _first_unwarned(pattern: re.Pattern, text: str) -> re.Match | None:
+    """``next(_unwarned(...), None)`` without a generator: most rules want only the first match,
+    and most messages have none."""
+    for m in pattern.finditer(text):
+        if not _warned(text, m.start(), m.end()):
+            return m
+    return None
+
+
 def _names(e: Entities, d: Directory, ids: Iterable[str]) -> str:
     return "/".join(d.by_id[i].name for i in sorted(ids) if i in d.by_id)
 
@@ -143,12 +152,7 @@ def _edit_distance(a: str, b: str, limit: int) -> int:
 def lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
     """Brands whose identity a link borrows, and how ('homoglyph', 'inside', 'typo')."""
     key = ("lookalike", link.host, link.domain, link.homoglyph, link.skeleton)
-    found = d.memo.get(key)
-    if found is None:
-        if len(d.memo) > 100_000:
-            d.memo.clear()
-        found = d.memo[key] = _lookalike_brands(link, d)
-    return found
+    return d.remembered(key, lambda: _lookalike_brands(link, d))
 
 
 def _lookalike_brands(link: Link, d: Directory) -> tuple[frozenset[str], str]:
@@ -281,7 +285,8 @@ def screen_share(e: Entities, d: Directory) -> Iterator[Hit]:
     """Asks for screen sharing or remote control, or to install a meeting/remote app to 'handle' a case."""
     text = e.text.text
     for pattern, strength in ((_SCREEN_SHARE, 1.0), (_REMOTE_APP, 0.7)):
-        for m in _unwarned(pattern, text):
+        m = _first_unwarned(pattern, text)
+        if m:
             original = e.text.original_span(m.start(), m.end())
             yield Hit(f"要求{_quote(original)}，骗子借此看到验证码和银行卡信息", (original,), strength)
             return
@@ -297,10 +302,10 @@ _SAFE_ACCOUNT = re.compile(
 @rule("safe_account_transfer", "要求转账到所谓安全账户或交费", 3.0)
 def safe_account_transfer(e: Entities, d: Directory) -> Iterator[Hit]:
     """'Safe account', unfreeze or deposit fees, 'verify your funds': money leaves the victim here."""
-    for m in _unwarned(_SAFE_ACCOUNT, e.text.text):
+    m = _first_unwarned(_SAFE_ACCOUNT, e.text.text)
+    if m:
         original = e.text.original_span(m.start(), m.end())
         yield Hit(f"要求{_quote(original)}：正规机构不会要求转账到“安全账户”或先交费", (original,))
-        return
 
 
 # Someone the reader supposedly knows, reached through a channel the reader cannot check.
@@ -350,10 +355,10 @@ _ASK_SECRET = re.compile(
 def asks_for_secrets(e: Entities, d: Directory) -> Iterator[Hit]:
     """Asks the reader to hand over a verification code, password, ID or card number
     (the genuine warning "请勿泄露验证码" is not a request)."""
-    for m in _unwarned(_ASK_SECRET, e.text.text):
+    m = _first_unwarned(_ASK_SECRET, e.text.text)
+    if m:
         original = e.text.original_span(m.start(), m.end())
         yield Hit(f"要求{_quote(original)}：任何人索要验证码、密码或卡号都是诈骗", (original,))
-        return
 
 
 _THREAT = re.compile(r"冻结|停机|逾期|影响(?:个人)?征信|征信|封号|注销|停用|失效|作废|扣费|起诉|拘留|逮捕|黑名单|追究|强制执行|清零|销户|罚款")
@@ -364,8 +369,8 @@ _PRESSURE = re.compile(r"\d+\s?小时内|[一二两三]?天内|今天内|今日�
 def urgency_threat(e: Entities, d: Directory) -> Iterator[Hit]:
     """A threat (冻结, 停机, 影响征信 ...) together with a deadline or 否则: pressure to act before thinking."""
     text = e.text.text
-    threat = next(_unwarned(_THREAT, text), None)
-    pressure = next(_unwarned(_PRESSURE, text), None)
+    threat = _first_unwarned(_THREAT, text)
+    pressure = _first_unwarned(_PRESSURE, text) if threat else None
     if threat and pressure:
         t = e.text.original_span(threat.start(), threat.end())
         p = e.text.original_span(pressure.start(), pressure.end())
@@ -383,8 +388,8 @@ _COERCION = re.compile(
 def fake_authority(e: Entities, d: Directory) -> Iterator[Hit]:
     """Police, procuratorate or court language combined with an accusation or secrecy demand."""
     text = e.text.text
-    auth = next(_unwarned(_AUTHORITY, text), None)
-    coercion = next(_unwarned(_COERCION, text), None)
+    auth = _first_unwarned(_AUTHORITY, text)
+    coercion = _first_unwarned(_COERCION, text) if auth else None
     if auth and coercion:
         a = e.text.original_span(auth.start(), auth.end())
         c = e.text.original_span(coercion.start(), coercion.end())
@@ -442,7 +447,7 @@ def benefit_lure(e: Entities, d: Directory) -> Iterator[Hit]:
     """ETC, medical insurance, tax refund, social security or subsidy news delivered with an
     unofficial link, number or chat account."""
     text = e.text.text
-    m = next(_unwarned(_BENEFIT, text), None)
+    m = _first_unwarned(_BENEFIT, text)
     if m is None:
         return
     channels = [l.original for l in e.links if not _official_link(l, d)]

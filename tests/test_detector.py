@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from scamguard.detector import Detector
 from scamguard.errors import InvalidInputError
 
 SCAM = "【Apple】您的Apple ID已被锁定，请立即致电Apple官方客服 4008-015-726 解锁"
@@ -72,3 +73,15 @@ def test_verdict_to_dict_is_json_ready(tiny_detector):
     d = tiny_detector.check(SCAM).to_dict()
     json.dumps(d, ensure_ascii=False)
     assert {"is_scam", "score", "category", "reasons", "entities", "top_terms", "bottom_terms"} <= set(d)
+
+
+def test_repeated_messages_are_checked_once_with_the_same_verdict(tiny_detector, monkeypatch):
+    texts = ["【工商银行】请联系客服 13812345678 办理退款", "今天一起吃饭吗", "【工商银行】请联系客服 13812345678 办理退款", 1, "1", None]
+    senders = ["95588", None, "95588", None, None, None]
+    alone = [tiny_detector.check_many([t], [s])[0] for t, s in zip(texts, senders)]
+    analysed = []
+    original = Detector.analyse
+    monkeypatch.setattr(Detector, "analyse", lambda self, t, s=None: analysed.append(t) or original(self, t, s))
+    together = tiny_detector.check_many(texts, senders)
+    assert [v.to_dict() for v in together] == [v.to_dict() for v in alone]  # to_dict: NaN scores compare equal
+    assert analysed == texts[:2] + texts[3:]  # the repeat is not analysed again; 1 and "1" both are

@@ -136,3 +136,32 @@ def test_full_width_official_domain_is_not_a_homoglyph(mini_directory):
     assert link.host == "www.apple.com" and not link.homoglyph
     (fake,) = _entities("详情登录 аррle.com 查询", mini_directory).links
     assert fake.homoglyph
+
+
+_CONTACT_PIECES = ["微信", "企业微信", "WeChat", "weixin", "WEİXIN", "QQ", "qq", "tg", "TG", "Telegram", "纸飞机", "飞机号",
+                   "腾讯会议", "会议号", "ZOOM", "号", "ID", "群", ":", "是", " ", "@", "x", "zhang_san9", "kf2024",
+                   "12345678", "13812345678", "123 456 789", "mail@example.com", "加", "联系"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CONTACT_PIECES), max_size=8).map("".join))
+def test_contact_hints_never_skip_a_match(text):
+    """Each contact pattern is skipped only when none of its hints occur: the result never changes."""
+    from scamguard import extract as module
+
+    norm = normalize(text)
+    gated = module._contacts(norm)
+    every_pattern = tuple((app, ("",), pattern) for app, _, pattern in module._CONTACT_RES)
+    module_patterns, module._CONTACT_RES = module._CONTACT_RES, every_pattern
+    try:
+        assert module._contacts(norm) == gated
+    finally:
+        module._CONTACT_RES = module_patterns
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abchtpswxw0123456789:/-_。点 ", max_size=40))
+def test_no_link_without_a_dot_or_scheme(text):
+    from scamguard.extract import _URL_RE
+
+    assert _URL_RE.search(text) is None

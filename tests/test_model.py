@@ -103,3 +103,25 @@ def test_detector_save_and_load(tiny_detector, tmp_path, mini_directory):
     assert (path / "MODEL_CARD.md").exists()
     again = Detector.load(path, directory=mini_directory)
     assert again.check(text).score == pytest.approx(tiny_detector.check(text).score)
+
+
+def test_contributions_match_a_heap_per_row():
+    """The batched top-k gives what heapq gives row by row, ties in column order included."""
+    import heapq
+
+    import scipy.sparse as sp
+
+    rng = np.random.default_rng(0)
+    terms = [f"w:{i}" for i in range(40)] + ["r:rule_a", "r:rule_b"]
+    coef = rng.choice([-1.0, -0.5, 0.0, 0.5, 1.0], size=len(terms))
+    m = LinearModel(terms, np.ones(len(terms)), coef, 0.0, (1.0, 0.0), 0.5)
+    dense = rng.choice([0.0, 0.0, 0.5, 1.0], size=(30, len(terms)))
+    dense[3] = 0.0  # a row with no features at all
+    X = sp.csr_matrix(dense)
+    contrib = (X.data * coef[X.indices]).tolist()
+    for r, (up, down) in enumerate(m.contributions(X, k=4)):
+        span = [j for j in range(X.indptr[r], X.indptr[r + 1]) if not terms[X.indices[j]].startswith("r:")]
+        want_up = heapq.nlargest(4, (j for j in span if contrib[j] > 1e-9), key=contrib.__getitem__)
+        want_down = heapq.nsmallest(4, (j for j in span if contrib[j] < -1e-9), key=contrib.__getitem__)
+        assert up == [(terms[X.indices[j]], contrib[j]) for j in want_up]
+        assert down == [(terms[X.indices[j]], contrib[j]) for j in want_down]

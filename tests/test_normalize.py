@@ -81,3 +81,22 @@ def test_long_pathological_input_is_linear():
     # Repeated separators and digit-like characters are what backtracking regexes choke on.
     for chunk in ("1 " * 50_000, "工-" * 50_000, "a." * 50_000, "壹 " * 50_000, "【" * 50_000):
         assert normalize(chunk).text is not None
+
+
+_DISGUISE_ALPHABET = "工商银行微薇信加扣企鹅号点。一壹两八0123456789 .-*_·/[](){}dotDOTVvWwXxQqcomtp@:\u3000\t【】"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_DISGUISE_ALPHABET, max_size=60))
+def test_rewrite_triggers_never_skip_a_rewrite(text):
+    """A rewrite is skipped only when its trigger characters are absent: never changes the result."""
+    from scamguard import normalize as module
+
+    every_rewrite = tuple((pattern, repl, ()) for pattern, repl, _ in module._REWRITES)
+    gated = module._undisguise(text, None)
+    module_rewrites, module._REWRITES = module._REWRITES, every_rewrite
+    try:
+        ungated = module._undisguise(text, None)
+    finally:
+        module._REWRITES = module_rewrites
+    assert gated == ungated

@@ -58,8 +58,10 @@ class RowWriter:
         elif self.path is None:
             self._fh = sys.stdout
         elif self.format == "csv":
-            # utf-8 with BOM: Excel then opens Chinese text correctly
-            self._fh = open(self._tmp, "w", encoding="utf-8-sig", newline="")
+            # utf-8 with BOM: Excel then opens Chinese text correctly. The BOM is written by hand:
+            # the utf-8-sig codec encodes every write in Python, plain utf-8 in C.
+            self._fh = open(self._tmp, "w", encoding="utf-8", newline="")
+            self._fh.write("\ufeff")
             self._csv = csv.writer(self._fh)
             self._csv.writerow(self.columns)
         else:
@@ -73,7 +75,8 @@ class RowWriter:
 
     def write(self, row: dict) -> None:
         if self.format == "csv":
-            self._csv.writerow([_cell(row.get(c)) for c in self.columns])
+            # csv writes None as an empty cell itself; only NaN (the one value unequal to itself) needs _cell
+            self._csv.writerow([v if v == v else "" for v in map(row.get, self.columns)])
         elif self.format == "xlsx":
             from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
