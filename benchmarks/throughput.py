@@ -113,7 +113,8 @@ def main(argv=None) -> int:
         n0 = args.rows[0]
         base = baseline(tmp / f"sms_{n0}.csv", min(args.baseline_rows, n0))
         print(f"\nnaive baseline (pandas + per-row jieba.lcut + TF-IDF + LogisticRegression): {base:,.0f} msg/s")
-        print(f"scamguard best at {n0:,} rows: {best[n0]:,.0f} msg/s = {best[n0] / base:.1f}x the baseline")
+        for n, rate in best.items():
+            print(f"scamguard best at {n:,} rows: {rate:,.0f} msg/s = {rate / base:.1f}x the baseline")
     return 0
 
 
