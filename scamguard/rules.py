@@ -59,8 +59,8 @@ def rule(id: str, title: str, weight: float, category: str | None = None):
 # shared helpers
 
 # A negation or warning just before a lure word turns it into advice ("公检法不会要求转账到安全账户").
-_WARNING_BEFORE = re.compile(r"(?:(?:如|如果|若|一旦)(?:有人|对方|陌生人|他人|自称)[^。!?\n]{0,16}|(?:不会|绝不|从不|从来不|不存在|没有所谓|并无|切勿|请勿|勿|不要|别|谨防|警惕|提防|凡是|凡|防范|严禁|不得)[^。!?\n]{0,10})$")
-_WARNING_AFTER = re.compile(r"^[^。!?\n]{0,14}(?:都是诈骗|就是诈骗|均为诈骗|均是诈骗|一律是诈骗|是诈骗|都是骗子|是骗子|是骗局|都是骗局|均系诈骗)")
+_WARNING_BEFORE = re.compile(r"(?:(?:如|如果|若|要是|假如|万一|一旦)(?:有人|对方|陌生人|他人|自称)[^。!?\n]{0,16}|(?:不会|绝不|从不|从来不|不存在|没有所谓|并无|切勿|请勿|勿|不要|别|谨防|警惕|提防|凡是|凡|防范|严禁|不得)[^。!?\n]{0,10})$")
+_WARNING_AFTER = re.compile(r"^[^。!?\n]{0,14}(?:都别信|千万别信|不要相信|别相信|不要理会|都是诈骗|就是诈骗|均为诈骗|均是诈骗|一律是诈骗|是诈骗|都是骗子|是骗子|是骗局|都是骗局|均系诈骗)")
 
 
 def _warned(text: str, start: int, end: int) -> bool:

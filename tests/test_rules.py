@@ -37,6 +37,7 @@ CASES = [
     ("acquaintance_money_request", "爸，我手机丢了，这是同学的号，急需交培训费", None, True),
     ("acquaintance_money_request", "爸，这个月生活费不够了，转我500吧", None, False),
     ("acquaintance_money_request", "我换号了，新号13812345678，有空打给我", None, False),
+    ("acquaintance_money_request", "我手机被偷了，已补卡。要是有人用我微信找你借钱，一个字都别信", None, False),
     ("asks_for_secrets", "如对方要求您下载App、转账或提供验证码，请立即挂断", None, False),
     ("asks_for_secrets", "您的账号存在被盗风险，请立即回复您的QQ号及收到的验证码进行保护", None, True),
     ("asks_for_secrets", "请回复“申诉”并附上您的身份证号码", None, True),
