@@ -51,10 +51,10 @@ def _print_verdict(v: Verdict, out) -> None:
         print("理由：", file=out)
         for r in v.reasons:
             print(f"  {r.weight:+.2f}  [{r.title}] {r.message}", file=out)
-    if v.top_terms:
-        print("模型看重的词（推高得分）：" + "，".join(f"{t.term} {t.weight:+.2f}" for t in v.top_terms), file=out)
-    if v.bottom_terms:
-        print("模型看重的词（拉低得分）：" + "，".join(f"{t.term} {t.weight:+.2f}" for t in v.bottom_terms), file=out)
+    for heading, terms in (("推高得分", v.top_terms), ("拉低得分", v.bottom_terms)):
+        shown = [t for t in terms if round(t.weight, 2)]  # a term that rounds to ±0.00 explains nothing
+        if shown:
+            print(f"模型看重的词（{heading}）：" + "，".join(f"{t.term} {t.weight:+.2f}" for t in shown), file=out)
     for note in v.notes:
         print(f"注：{note}", file=out)
 

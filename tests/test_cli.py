@@ -69,3 +69,16 @@ def test_evaluate_on_a_labelled_file(tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["metrics"]["recall"] == 1.0 and out["metrics"]["fpr"] == 0.0
     assert (tmp_path / "plots" / "pr_curve.png").stat().st_size > 0
+
+
+def test_terms_that_round_to_zero_are_not_printed():
+    import io
+
+    from scamguard.cli import _print_verdict
+    from scamguard.results import TermWeight, Verdict
+
+    v = Verdict(is_scam=True, score=0.9, category=None, top_terms=(TermWeight("客服", 0.25), TermWeight("立即致", 0.001)),
+                bottom_terms=(TermWeight("已", -0.004),))
+    out = io.StringIO()
+    _print_verdict(v, out)
+    assert "客服 +0.25" in out.getvalue() and "立即致" not in out.getvalue() and "拉低得分" not in out.getvalue()
