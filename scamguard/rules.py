@@ -320,6 +320,7 @@ _UNVERIFIABLE_IDENTITY = re.compile(
 _MONEY_REQUEST = re.compile(
     r"转(?:账|给|我|一下|一笔|到|过来|点)|汇(?:款|钱|到|一笔)|打(?:钱|款)|借(?:我|点|钱|一下|些)|垫(?:付|一下|上)|(?:帮我|先)付"
     r"|保证金|定金|押金|礼金|培训费|医药费|手术费|资料费|收款码|扫这个码|账户我发你|账号发你|卡号发你"
+    r"|(?:转|汇|打|交)\s?[\d一二两三四五六七八九十几]+\s?(?:万|千|百|块|元)"
 )
 _SECRECY = re.compile(r"(?:别|不要|先别|不用)(?:告诉|跟|和)|不方便(?:接|打|说)|在开会|先别(?:打|回)电话|保密")
 
@@ -340,6 +341,29 @@ def acquaintance_money_request(e: Entities, d: Directory) -> Iterator[Hit]:
         f"{_quote(w)}，又要求{_quote(a)}：冒充熟人、领导的常见说法，先用原来存的号码打给本人核实",
         (w, a), 1.0 if secret else 0.8,
     )
+
+
+_EMERGENCY = re.compile(
+    r"出事了|出了(?:点)?事|出车祸|车祸|住院|被打|打架|被抓|被拘|被扣|被绑|绑了|急救|抢救|手术|大出血|出意外|被骗了|遇到(?:点)?麻烦|急用钱|急需"
+)
+_NO_QUESTIONS = re.compile(r"别问|别打电话|不准报警|不要报警|不能报警|别报警|不准挂|别声张")
+
+
+@rule("emergency_money_request", "借亲友出事催要钱", 1.5, "impersonate_acquaintance")
+def emergency_money_request(e: Entities, d: Directory) -> Iterator[Hit]:
+    """Someone close is hurt, arrested or in hospital, money is wanted now or in secret: the
+    pressure is there to stop the reader from calling the family first."""
+    text = e.text.text
+    emergency = _first_unwarned(_EMERGENCY, text)
+    ask = _first_unwarned(_MONEY_REQUEST, text) if emergency else None
+    if ask is None:
+        return
+    pressure = _first_unwarned(_PRESSURE, text) or _SECRECY.search(text) or _NO_QUESTIONS.search(text)
+    if pressure is None:
+        return
+    spans = tuple(e.text.original_span(m.start(), m.end()) for m in (emergency, ask, pressure))
+    yield Hit(f"说{_quote(spans[0])}，要求{_quote(spans[1])}，又催促或要求保密（{_quote(spans[2])}）："
+              "先挂断，用原来存的号码打给本人或家人核实", spans)
 
 
 _SECRET = r"(?:验证码|校验码|动态码|动态密码|密码|支付密码|身份证号?|银行卡号|卡号|CVV|安全码|有效期|网银|U盾)"
@@ -519,6 +543,7 @@ DEFAULT_RULES: tuple[Rule, ...] = (
     screen_share,
     safe_account_transfer,
     acquaintance_money_request,
+    emergency_money_request,
     asks_for_secrets,
     urgency_threat,
     fake_authority,

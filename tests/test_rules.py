@@ -37,6 +37,8 @@ CASES = [
     ("acquaintance_money_request", "爸，我手机丢了，这是同学的号，急需交培训费", None, True),
     ("acquaintance_money_request", "爸，这个月生活费不够了，转我500吧", None, False),
     ("acquaintance_money_request", "我换号了，新号13812345678，有空打给我", None, False),
+    ("emergency_money_request", "你姐夫出事了，先转一万，别问。", None, True),
+    ("emergency_money_request", "爸住院了，手术费我已经交了，你周末有空来看看他", None, False),
     ("acquaintance_money_request", "我手机被偷了，已补卡。要是有人用我微信找你借钱，一个字都别信", None, False),
     ("asks_for_secrets", "如对方要求您下载App、转账或提供验证码，请立即挂断", None, False),
     ("asks_for_secrets", "您的账号存在被盗风险，请立即回复您的QQ号及收到的验证码进行保护", None, True),
