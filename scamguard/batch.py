@@ -120,17 +120,16 @@ def _gc_paused():
         gc.enable()
 
 
-def _check_chunk(detector: Detector, texts: list, senders: list, problems: list) -> list[Verdict]:
+def _check_chunk(detector: Detector, texts: list, senders: list, problems: list, brief: bool = False) -> list[Verdict]:
     with _gc_paused():
-        verdicts = detector._check_batch(texts, senders)
+        verdicts = detector._check_batch(texts, senders, brief=brief)
     return [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
 
 
 def _scan_chunk(detector: Detector, texts: list, senders: list, problems: list, mask: bool) -> list[RowOutcome]:
     """The CLI's unit of work: brief verdicts (see ``Detector._verdicts``), formatted as output columns."""
     with _gc_paused():
-        verdicts = detector._check_batch(texts, senders, brief=True)
-        verdicts = [_with_error(v, p) if p else v for v, p in zip(verdicts, problems)]
+        verdicts = _check_chunk(detector, texts, senders, problems, brief=True)
         columns = zip(*verdict_columns(verdicts, mask=mask).values())
         outcomes = []
         examples = 0

@@ -352,9 +352,10 @@ def _links(norm: Normalized) -> list[Link]:
 
 def _is_bare_ip_link(url: str, before: str) -> bool:
     """"1.2.3.4" alone is as likely a version number; with a port, a path or 访问/登录 before it, it is a link."""
-    if any(int(part) > 255 for part in url.split(":")[0].split("/")[0].split(".")):
+    host = url.split(":")[0].split("/")[0]
+    if any(int(part) > 255 for part in host.split(".")):
         return False
-    return url != url.split(":")[0].split("/")[0] or bool(_LINK_VERB.search(before))
+    return url != host or bool(_LINK_VERB.search(before))
 
 
 def _host_in_original(original: str) -> str:

@@ -330,8 +330,8 @@ def acquaintance_money_request(e: Entities, d: Directory) -> Iterator[Hit]:
     """Claims to be a boss, teacher or relative on a new number or account and asks for money:
     the real person can be called on the number the reader already has."""
     text = e.text.text
-    who = next(_unwarned(_UNVERIFIABLE_IDENTITY, text), None)
-    ask = next(_unwarned(_MONEY_REQUEST, text), None) if who else None
+    who = _first_unwarned(_UNVERIFIABLE_IDENTITY, text)
+    ask = _first_unwarned(_MONEY_REQUEST, text) if who else None
     if who is None or ask is None:
         return
     w = e.text.original_span(who.start(), who.end())
